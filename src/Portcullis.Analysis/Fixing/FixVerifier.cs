@@ -1,0 +1,53 @@
+using Portcullis.Core;
+
+namespace Portcullis.Analysis.Fixing;
+
+/// <summary>
+/// Decides whether a proposed fix may be offered: the fixed code re-parses with no more errors than
+/// before, the rule no longer fires where the edit landed, and no rule fires more often than before.
+/// A fix that fails any check is dropped; an unverified fix is never shown.
+/// </summary>
+internal sealed class FixVerifier(Func<SourceText, (int ErrorCount, IReadOnlyList<Finding> Findings)> detect)
+{
+    public Fix? Verify(Finding finding, SourceText source, int originalErrors, IReadOnlyList<Finding> originalFindings)
+    {
+        if (finding.Proposal is not { Edits.Count: > 0 } proposal)
+        {
+            return null;
+        }
+        var fixedText = TextEdits.Apply(source.Utf8, proposal.Edits);
+        if (fixedText is null || fixedText == source.Text)
+        {
+            return null;
+        }
+        var fixedSource = new SourceText(source.Path, source.Language, fixedText);
+        var (errors, fixedFindings) = detect(fixedSource);
+        if (errors > originalErrors)
+        {
+            return null;
+        }
+        var (regionStart, regionEnd) = EditedRegion(proposal.Edits, source.Utf8.Length, fixedSource.Utf8.Length);
+        if (fixedFindings.Any(f => f.RuleId == finding.RuleId && f.Span.StartByte < regionEnd && regionStart < Math.Max(f.Span.EndByte, f.Span.StartByte + 1)))
+        {
+            return null;
+        }
+        var before = originalFindings.CountBy(f => f.RuleId).ToDictionary();
+        foreach (var (ruleId, count) in fixedFindings.CountBy(f => f.RuleId))
+        {
+            var allowed = before.GetValueOrDefault(ruleId) - (ruleId == finding.RuleId ? 1 : 0);
+            if (count > allowed)
+            {
+                return null;
+            }
+        }
+        return new Fix(proposal.Description, fixedText, UnifiedDiff.Create(source.Path, source.Text, fixedText), Verified: true);
+    }
+
+    /// <summary>The byte range of the fixed text that the edits produced (first edit start to last edit end).</summary>
+    private static (int Start, int End) EditedRegion(IReadOnlyList<TextEdit> edits, int originalLength, int fixedLength)
+    {
+        var start = edits.Min(e => e.StartByte);
+        var tailUnchanged = originalLength - edits.Max(e => e.EndByte);
+        return (start, Math.Max(start, fixedLength - tailUnchanged));
+    }
+}

@@ -1,0 +1,124 @@
+using Portcullis.Syntax;
+
+namespace Portcullis.Analysis.Matching;
+
+/// <summary>
+/// Language-neutral facts about an expression, read from node kind names that the tree-sitter grammars
+/// share ("identifier", "interpolation", "string", "call"...). These back the <c>constant</c> and
+/// <c>dynamic-string</c> metavariable constraints; the taint engine has the precise per-language profiles.
+/// </summary>
+internal static class CodeFacts
+{
+    private static readonly string[] NonConstantKindWords =
+    [
+        "identifier", "interpolation", "substitution", "variable", "call", "invocation", "attribute", "member",
+        "field", "subscript", "selector", "index", "name", "this", "self", "await", "lambda", "function",
+    ];
+
+    private static readonly string[] FormattingCallees =
+    [
+        ".format", "String.format", "string.Format", "String.Format", "fmt.Sprintf", "sprintf", "snprintf", "format!",
+        "String.Concat", "string.Concat", ".concat", "String.join", "string.Join", ".join", "formatted", "str.format",
+    ];
+
+    /// <summary>True when the expression's value is fixed in the code: literals and operators on literals.</summary>
+    public static bool IsConstant(SyntaxNode node)
+    {
+        foreach (var descendant in node.Descendants())
+        {
+            if (!descendant.IsNamed || descendant.IsExtra)
+            {
+                continue;
+            }
+            var kind = descendant.Kind;
+            if (kind.Contains("string", StringComparison.Ordinal) || kind.Contains("literal", StringComparison.Ordinal) || kind.Contains("escape", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            foreach (var word in NonConstantKindWords)
+            {
+                if (kind.Contains(word, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// True when the expression builds a string from parts of which at least one is not constant:
+    /// concatenation with a string, <c>%</c> formatting, f-strings, template literals, interpolated
+    /// strings, and formatting calls such as <c>.format</c>, <c>String.format</c>, <c>sprintf</c>.
+    /// </summary>
+    public static bool IsDynamicString(SyntaxNode node)
+    {
+        if (IsConstant(node))
+        {
+            return false;
+        }
+        var kind = node.Kind;
+        if (node.ChildCount > 0 && node.Kind is "parenthesized_expression")
+        {
+            return node.NamedChildren.Any(IsDynamicString);
+        }
+        if (IsStringKind(kind))
+        {
+            // Not constant and a string: it has an interpolation or substitution inside.
+            return true;
+        }
+        if (IsBinaryKind(kind))
+        {
+            var op = Operator(node);
+            if (op is "+" or "." or "%" or ".." or "<<" or "+=")
+            {
+                return node.Descendants().Any(d => d.IsNamed && IsStringKind(d.Kind));
+            }
+            return false;
+        }
+        if (kind.Contains("call", StringComparison.Ordinal) || kind.Contains("invocation", StringComparison.Ordinal) || kind.Contains("macro", StringComparison.Ordinal))
+        {
+            var callee = (node.ChildByField("function") ?? node.ChildByField("macro") ?? node.ChildByField("name") ?? FirstNamedChild(node))?.Text ?? "";
+            var receiver = node.ChildByField("object")?.Text ?? "";
+            var full = receiver.Length > 0 ? receiver + "." + callee : callee;
+            return FormattingCallees.Any(f => full.EndsWith(f, StringComparison.Ordinal) || (f.StartsWith('.') && full.Contains(f + "(", StringComparison.Ordinal)));
+        }
+        return false;
+    }
+
+    private static SyntaxNode? FirstNamedChild(SyntaxNode node)
+    {
+        foreach (var child in node.Children)
+        {
+            if (child.IsNamed)
+            {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsStringKind(string kind) =>
+        kind.Contains("string", StringComparison.Ordinal) && !kind.Contains("content", StringComparison.Ordinal) && !kind.Contains("fragment", StringComparison.Ordinal)
+        || kind is "template_string" or "encapsed_string" or "heredoc";
+
+    private static bool IsBinaryKind(string kind) =>
+        kind.Contains("binary", StringComparison.Ordinal) || kind.Contains("additive", StringComparison.Ordinal) || kind.Contains("concatenat", StringComparison.Ordinal) || kind == "augmented_assignment" || kind == "assignment_expression";
+
+    private static string? Operator(SyntaxNode node)
+    {
+        var op = node.ChildByField("operator");
+        if (op is { } o)
+        {
+            return o.Text;
+        }
+        foreach (var child in node.Children)
+        {
+            if (!child.IsNamed)
+            {
+                return child.Text;
+            }
+        }
+        return null;
+    }
+}

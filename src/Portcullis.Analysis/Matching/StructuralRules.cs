@@ -1,0 +1,30 @@
+using Portcullis.Rules.Loading;
+using Portcullis.Rules.Model;
+using Portcullis.Syntax;
+
+namespace Portcullis.Analysis.Matching;
+
+/// <summary>Builds the structural analyzer from the embedded packs and any rule files the user adds.</summary>
+public static class StructuralRules
+{
+    public static IReadOnlyList<RuleDefinition> LoadDefinitions(IEnumerable<string>? extraRulePaths = null)
+    {
+        var definitions = EmbeddedRulePacks.Load(LanguageIds.Normalize).ToList();
+        foreach (var path in extraRulePaths ?? [])
+        {
+            definitions.AddRange(EmbeddedRulePacks.LoadFrom(path, LanguageIds.Normalize));
+        }
+        EmbeddedRulePacks.RejectDuplicateIds(definitions);
+        return definitions;
+    }
+
+    public static IAnalyzer CreateAnalyzer(IReadOnlyList<RuleDefinition> definitions, bool compileNow = false)
+    {
+        var set = new StructuralRuleSet(definitions, LanguageIds.GrammarFor);
+        if (compileNow)
+        {
+            set.CompileAll();
+        }
+        return new StructuralAnalyzer(set);
+    }
+}

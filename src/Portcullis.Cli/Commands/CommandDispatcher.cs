@@ -1,0 +1,65 @@
+using Portcullis.Rules.Model;
+
+namespace Portcullis.Cli.Commands;
+
+/// <summary>Routes the first word of the command line to its command.</summary>
+internal static class CommandDispatcher
+{
+    public const string Usage = """
+        portcullis — a preventive security gate for AI-generated code
+
+        usage:
+          portcullis scan [PATH...|-] [--lang L] [--format text|json|sarif] [--output FILE]
+                          [--baseline FILE] [--diff REV] [--corpus FILE.jsonl] [--rules PATH]
+                          [--max-bytes N] [--deadline-ms N] [--no-fix]
+          portcullis rules list [--format text|json] [--rules PATH]
+          portcullis rules test [--rules PATH]
+          portcullis baseline create [PATH...] --output FILE
+          portcullis scan-text [FILE|-] [--redact]
+          portcullis ledger <verify|checkpoint|prove|consistency|show|export|import|witness|rotate-key|append> [--data DIR]
+
+        exit codes: 0 nothing blocks, 1 something blocks, 2 usage or internal error (the gate fails closed)
+        """;
+
+    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Count == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Count == 0 ? ExitCodes.Error : ExitCodes.Allow;
+        }
+        var rest = args.Skip(1).ToArray();
+        try
+        {
+            return args[0] switch
+            {
+                "scan" => ScanCommand.Run(rest, stdin, stdout, stderr),
+                "rules" => RulesCommand.Run(rest, stdout, stderr),
+                "baseline" => BaselineCommand.Run(rest, stdin, stdout, stderr),
+                "version" or "--version" => Version(stdout),
+                _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
+            };
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"portcullis: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (RuleLoadException e)
+        {
+            stderr.WriteLine($"portcullis: rule error: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (Syntax.SyntaxUnavailableException e)
+        {
+            stderr.WriteLine($"portcullis: {e.Message}");
+            return ExitCodes.Error;
+        }
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        stdout.WriteLine($"{Analysis.Reporting.ToolInfo.Name} {Analysis.Reporting.ToolInfo.Version}");
+        return ExitCodes.Allow;
+    }
+}

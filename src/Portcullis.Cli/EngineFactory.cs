@@ -1,0 +1,49 @@
+using Portcullis.Analysis;
+using Portcullis.Analysis.Matching;
+using Portcullis.Analysis.Pipeline;
+using Portcullis.Rules.Model;
+using Portcullis.Syntax;
+
+namespace Portcullis.Cli;
+
+/// <summary>Assembles the scan engine: structural rules (embedded and user files) and the C# analyzers.</summary>
+internal static class EngineFactory
+{
+    public static ScanEngine Create(IReadOnlyList<string> userRulePaths, ParseLimits limits, TextWriter stderr)
+    {
+        var definitions = LoadRules(userRulePaths, stderr);
+        IAnalyzer[] analyzers =
+        [
+            StructuralRules.CreateAnalyzer(definitions),
+        ];
+        return new ScanEngine(analyzers, limits);
+    }
+
+    /// <summary>
+    /// Embedded rules are tested in CI before they ship. Rule files a user adds are tested here, at load:
+    /// a rule whose own tests fail does not load, and the user is told which and why.
+    /// </summary>
+    public static IReadOnlyList<RuleDefinition> LoadRules(IReadOnlyList<string> userRulePaths, TextWriter stderr)
+    {
+        var all = StructuralRules.LoadDefinitions(userRulePaths).ToList();
+        if (userRulePaths.Count == 0)
+        {
+            return all;
+        }
+        var embedded = StructuralRules.LoadDefinitions().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var loaded = new List<RuleDefinition>();
+        foreach (var rule in all)
+        {
+            if (!embedded.Contains(rule.Id) && RuleTestRunner.Run(rule) is { Count: > 0 } failures)
+            {
+                foreach (var failure in failures)
+                {
+                    stderr.WriteLine($"portcullis: rule '{rule.Id}' not loaded ({failure.Origin}): {failure.Reason} [{failure.Language}]");
+                }
+                continue;
+            }
+            loaded.Add(rule);
+        }
+        return loaded;
+    }
+}

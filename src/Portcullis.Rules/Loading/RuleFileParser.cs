@@ -1,0 +1,244 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Portcullis.Core;
+using Portcullis.Rules.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Portcullis.Rules.Loading;
+
+/// <summary>
+/// Reads one YAML rule file into <see cref="RuleDefinition"/>s, rejecting anything malformed with the
+/// file, line and reason: unknown keys (a typo must not silently disable a clause), missing fields,
+/// bad severities, CWE and OWASP ids, and rules without tests.
+/// </summary>
+public static partial class RuleFileParser
+{
+    private static readonly string[] RuleKeys = ["id", "languages", "severity", "confidence", "cwe", "owasp", "message", "match", "fix", "tests"];
+    private static readonly string[] ConstraintKeys = ["metavariable", "regex", "not-regex", "kind", "not-kind", "dynamic-string", "constant"];
+
+    /// <param name="normalizeLanguage">Maps a language name to its canonical id, or null when unknown.</param>
+    public static IReadOnlyList<RuleDefinition> Parse(string file, string yaml, Func<string, string?> normalizeLanguage)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new RuleLoadException(new SourceLocation(file, (int)e.Start.Line), $"invalid YAML: {e.Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new RuleLoadException(new SourceLocation(file, 1), "a rule file is a mapping with a 'rules' list");
+        }
+        var rules = Required<YamlSequenceNode>(file, root, "rules");
+        var result = new List<RuleDefinition>();
+        foreach (var node in rules)
+        {
+            result.Add(ParseRule(file, Expect<YamlMappingNode>(file, node, "a rule"), normalizeLanguage));
+        }
+        return result;
+    }
+
+    private static RuleDefinition ParseRule(string file, YamlMappingNode rule, Func<string, string?> normalizeLanguage)
+    {
+        RejectUnknownKeys(file, rule, RuleKeys);
+        var origin = At(file, rule);
+        var id = Scalar(file, Required<YamlScalarNode>(file, rule, "id"));
+        if (!RuleIdSyntax().IsMatch(id))
+        {
+            throw new RuleLoadException(origin, $"rule id '{id}' must be lower-case words separated by '.', '-' or '_'");
+        }
+        var languages = StringList(file, Required<YamlNode>(file, rule, "languages")).Select(language =>
+            normalizeLanguage(language) ?? throw new RuleLoadException(origin, $"rule '{id}': unknown language '{language}'")).ToArray();
+        if (languages.Length == 0)
+        {
+            throw new RuleLoadException(origin, $"rule '{id}': 'languages' is empty");
+        }
+        var severity = ParseEnum<Severity>(file, Required<YamlScalarNode>(file, rule, "severity"), id);
+        var confidence = ParseEnum<Confidence>(file, Required<YamlScalarNode>(file, rule, "confidence"), id);
+        var cwe = StringList(file, Required<YamlNode>(file, rule, "cwe"));
+        foreach (var c in cwe.Where(c => !CweSyntax().IsMatch(c)))
+        {
+            throw new RuleLoadException(origin, $"rule '{id}': '{c}' is not a CWE id like CWE-89");
+        }
+        var owasp = rule.Children.TryGetValue(new YamlScalarNode("owasp"), out var owaspNode) ? StringList(file, owaspNode) : [];
+        foreach (var o in owasp.Where(o => !OwaspSyntax().IsMatch(o)))
+        {
+            throw new RuleLoadException(origin, $"rule '{id}': '{o}' is not an OWASP Top 10 2021 id like A03:2021");
+        }
+        var message = Scalar(file, Required<YamlScalarNode>(file, rule, "message"));
+        var match = ParseClause(file, Required<YamlNode>(file, rule, "match"));
+        var fix = rule.Children.TryGetValue(new YamlScalarNode("fix"), out var fixNode) ? ParseFix(file, fixNode) : null;
+        var tests = ParseTests(file, id, rule);
+        var descriptor = new RuleDescriptor(id, languages, severity, confidence, new Taxonomy([.. cwe], [.. owasp], []), message);
+        return new RuleDefinition(descriptor, match, fix, tests, origin);
+    }
+
+    private static RuleTests ParseTests(string file, string id, YamlMappingNode rule)
+    {
+        if (!rule.Children.TryGetValue(new YamlScalarNode("tests"), out var node))
+        {
+            throw new RuleLoadException(At(file, rule), $"rule '{id}' has no tests; every rule needs 'tests: {{match: [...], no-match: [...]}}'");
+        }
+        var tests = Expect<YamlMappingNode>(file, node, "'tests'");
+        RejectUnknownKeys(file, tests, ["match", "no-match"]);
+        var match = tests.Children.TryGetValue(new YamlScalarNode("match"), out var m) ? StringList(file, m) : [];
+        var noMatch = tests.Children.TryGetValue(new YamlScalarNode("no-match"), out var n) ? StringList(file, n) : [];
+        if (match.Count == 0 || noMatch.Count == 0)
+        {
+            throw new RuleLoadException(At(file, tests), $"rule '{id}' needs at least one 'match' and one 'no-match' test");
+        }
+        return new RuleTests(match, noMatch);
+    }
+
+    private static FixTemplate ParseFix(string file, YamlNode node)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return new FixTemplate(Scalar(file, scalar), "Apply the rule's suggested rewrite");
+        }
+        var mapping = Expect<YamlMappingNode>(file, node, "'fix'");
+        RejectUnknownKeys(file, mapping, ["template", "description", "focus"]);
+        var template = Scalar(file, Required<YamlScalarNode>(file, mapping, "template"));
+        var description = mapping.Children.TryGetValue(new YamlScalarNode("description"), out var d) ? Scalar(file, Expect<YamlScalarNode>(file, d, "'description'")) : "Apply the rule's suggested rewrite";
+        var focus = mapping.Children.TryGetValue(new YamlScalarNode("focus"), out var f) ? Scalar(file, Expect<YamlScalarNode>(file, f, "'focus'")) : null;
+        if (focus is not null && !MetavariableSyntax().IsMatch(focus))
+        {
+            throw new RuleLoadException(At(file, mapping), $"fix focus '{focus}' is not a metavariable like $X");
+        }
+        return new FixTemplate(template, description, focus);
+    }
+
+    private static MatchClause ParseClause(string file, YamlNode node)
+    {
+        var origin = At(file, node);
+        if (node is YamlScalarNode scalar)
+        {
+            return new PatternClause(Scalar(file, scalar), origin);
+        }
+        var mapping = Expect<YamlMappingNode>(file, node, "a match clause");
+        if (mapping.Children.Count != 1)
+        {
+            throw new RuleLoadException(origin, "a match clause has exactly one key: pattern, all, any, not, inside, not-inside or where");
+        }
+        var (keyNode, value) = mapping.Children.First();
+        var key = ((YamlScalarNode)keyNode).Value;
+        return key switch
+        {
+            "pattern" => new PatternClause(Scalar(file, Expect<YamlScalarNode>(file, value, "'pattern'")), origin),
+            "all" => new AllClause(ParseClauses(file, value), origin),
+            "any" => new AnyClause(ParseClauses(file, value), origin),
+            "not" => new NotClause(ParseClause(file, value), origin),
+            "inside" => new InsideClause(ParseClause(file, value), origin),
+            "not-inside" => new NotInsideClause(ParseClause(file, value), origin),
+            "where" => ParseWhere(file, Expect<YamlMappingNode>(file, value, "'where'")),
+            _ => throw new RuleLoadException(At(file, keyNode), $"unknown match clause '{key}' (expected pattern, all, any, not, inside, not-inside or where)"),
+        };
+    }
+
+    private static List<MatchClause> ParseClauses(string file, YamlNode node)
+    {
+        var sequence = Expect<YamlSequenceNode>(file, node, "a list of clauses");
+        if (sequence.Children.Count == 0)
+        {
+            throw new RuleLoadException(At(file, node), "an empty list of clauses matches nothing");
+        }
+        return sequence.Select(child => ParseClause(file, child)).ToList();
+    }
+
+    private static WhereClause ParseWhere(string file, YamlMappingNode mapping)
+    {
+        RejectUnknownKeys(file, mapping, ConstraintKeys);
+        var origin = At(file, mapping);
+        var metavariable = Scalar(file, Required<YamlScalarNode>(file, mapping, "metavariable"));
+        if (!MetavariableSyntax().IsMatch(metavariable))
+        {
+            throw new RuleLoadException(origin, $"'{metavariable}' is not a metavariable like $X");
+        }
+        string? Text(string key) => mapping.Children.TryGetValue(new YamlScalarNode(key), out var v) ? Scalar(file, Expect<YamlScalarNode>(file, v, $"'{key}'")) : null;
+        IReadOnlyList<string> List(string key) => mapping.Children.TryGetValue(new YamlScalarNode(key), out var v) ? StringList(file, v) : [];
+        bool? Flag(string key) => Text(key) switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            var other => throw new RuleLoadException(origin, $"'{key}' is true or false, not '{other}'"),
+        };
+        var regex = Text("regex");
+        var notRegex = Text("not-regex");
+        foreach (var r in new[] { regex, notRegex }.OfType<string>())
+        {
+            try
+            {
+                _ = new Regex(r, RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                throw new RuleLoadException(origin, $"invalid regex '{r}': {e.Message}");
+            }
+        }
+        var constraint = new MetavariableConstraint(regex, notRegex, List("kind"), List("not-kind"), Flag("dynamic-string"), Flag("constant"));
+        return new WhereClause(metavariable, constraint, origin);
+    }
+
+    private static T ParseEnum<T>(string file, YamlScalarNode node, string id)
+        where T : struct, Enum
+    {
+        var text = Scalar(file, node);
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+        var allowed = string.Join("/", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        throw new RuleLoadException(At(file, node), $"rule '{id}': '{text}' is not one of {allowed}");
+    }
+
+    private static List<string> StringList(string file, YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => [Scalar(file, scalar)],
+        YamlSequenceNode sequence => sequence.Select(item => Scalar(file, Expect<YamlScalarNode>(file, item, "a text item"))).ToList(),
+        _ => throw new RuleLoadException(At(file, node), "expected a text or a list of texts"),
+    };
+
+    private static string Scalar(string file, YamlScalarNode node) =>
+        node.Value is { Length: > 0 } value ? value : throw new RuleLoadException(At(file, node), "empty value");
+
+    private static T Required<T>(string file, YamlMappingNode mapping, string key)
+        where T : YamlNode =>
+        mapping.Children.TryGetValue(new YamlScalarNode(key), out var value)
+            ? Expect<T>(file, value, $"'{key}'")
+            : throw new RuleLoadException(At(file, mapping), $"missing '{key}'");
+
+    private static T Expect<T>(string file, YamlNode node, string what)
+        where T : YamlNode =>
+        node as T ?? throw new RuleLoadException(At(file, node), $"{what} must be a {typeof(T).Name.Replace("Yaml", "", StringComparison.Ordinal).Replace("Node", "", StringComparison.Ordinal).ToLowerInvariant()}");
+
+    private static void RejectUnknownKeys(string file, YamlMappingNode mapping, string[] known)
+    {
+        foreach (var key in mapping.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!known.Contains(name))
+            {
+                throw new RuleLoadException(At(file, key), $"unknown key '{name}' (expected one of: {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    private static SourceLocation At(string file, YamlNode node) => new(file, (int)node.Start.Line);
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*$")]
+    private static partial Regex RuleIdSyntax();
+
+    [GeneratedRegex(@"^CWE-[0-9]+$")]
+    private static partial Regex CweSyntax();
+
+    [GeneratedRegex(@"^A(0[1-9]|10):2021$")]
+    private static partial Regex OwaspSyntax();
+
+    [GeneratedRegex(@"^\$(\.\.\.)?[A-Z_][A-Z0-9_]*$")]
+    private static partial Regex MetavariableSyntax();
+}

@@ -1,0 +1,34 @@
+using Portcullis.Core;
+
+namespace Portcullis.Rules.Model;
+
+/// <summary>
+/// A structural rule as written in a YAML pack: metadata, a match clause, an optional fix template and
+/// the snippets that test it. <see cref="Origin"/> says where it was defined, for error messages.
+/// </summary>
+public sealed record RuleDefinition(
+    RuleDescriptor Descriptor,
+    MatchClause Match,
+    FixTemplate? Fix,
+    RuleTests Tests,
+    SourceLocation Origin)
+{
+    public string Id => Descriptor.Id;
+
+    public IReadOnlyList<string> Languages => Descriptor.Languages;
+}
+
+/// <summary>
+/// A rule's fix: <see cref="Template"/> replaces the matched code, with metavariables substituted; or,
+/// with <see cref="Focus"/> (a metavariable), only the code that metavariable bound.
+/// </summary>
+public sealed record FixTemplate(string Template, string Description, string? Focus = null);
+
+/// <summary>Snippets that must match (at least one finding of this rule) and must not match (none).</summary>
+public sealed record RuleTests(IReadOnlyList<string> Match, IReadOnlyList<string> NoMatch);
+
+/// <summary>A file and 1-based line.</summary>
+public sealed record SourceLocation(string File, int Line)
+{
+    public override string ToString() => $"{File}:{Line}";
+}
