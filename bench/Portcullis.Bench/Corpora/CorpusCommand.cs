@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using Portcullis.Analysis.Pipeline;
+using Portcullis.Core;
+
+namespace Portcullis.Bench.Corpora;
+
+/// <summary>
+/// <c>portcullis-bench corpus [--only NAME] [--corpus-dir DIR] [--json]</c>: per corpus, per language
+/// and per category: TP / FN / FP / TN, recall, false-positive rate, the OWASP Benchmark score, fix
+/// coverage of blocking findings, and latency percentiles for snippets (&lt; 50 lines) and whole files.
+/// </summary>
+internal static class CorpusCommand
+{
+    public static int Run(IReadOnlyList<string> args, ScanEngine engine, TextWriter stdout)
+    {
+        var only = Option(args, "--only");
+        var json = args.Contains("--json");
+        var directory = SharedBench.Locate(Option(args, "--corpus-dir"));
+        var report = new List<object>();
+        foreach (var corpus in CorpusDefinition.All.Where(c => only is null || c.Name == only))
+        {
+            var file = Path.Combine(directory, corpus.File);
+            if (!File.Exists(file))
+            {
+                stdout.WriteLine($"{corpus.Name}: {file} not found, skipped");
+                continue;
+            }
+            var records = CorpusRecord.Load(file);
+            var outcomes = CorpusRun.Scan(engine, corpus, records, verifyFixes: true);
+            report.Add(Summarize(corpus, outcomes, json ? null : stdout));
+        }
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        }
+        return 0;
+    }
+
+    private static object Summarize(CorpusDefinition corpus, IReadOnlyList<RecordOutcome> outcomes, TextWriter? text)
+    {
+        var overall = CorpusRun.Tally(outcomes, _ => "all")["all"];
+        var tables = corpus.Breakdowns.ToDictionary(b => b.Column, b => CorpusRun.Tally(outcomes, b.Key));
+        var snippets = Percentiles.Of(outcomes.Where(o => o.Lines < 50).Select(o => o.Milliseconds).ToList());
+        var files = Percentiles.Of(outcomes.Where(o => o.Lines >= 50).Select(o => o.Milliseconds).ToList());
+        var blocking = outcomes.SelectMany(o => o.Findings).Where(f => f.Severity >= Severity.High).ToList();
+        var withFix = blocking.Count(f => f.Fix is { Verified: true });
+        var errors = outcomes.Count(o => o.Error is not null);
+        double? owaspScore = corpus.HeadlineIsOwaspScore ? tables["category"].Values.Average(c => c.Score) : null;
+        var distinct = outcomes.Where(o => o.Record.Vulnerable).DistinctBy(o => o.Record.Code).ToList();
+        var distinctRecall = distinct.Count == 0 ? 0 : (double)distinct.Count(o => o.Flagged) / distinct.Count;
+
+        if (text is not null)
+        {
+            text.WriteLine($"== {corpus.Name} ({outcomes.Count} records)");
+            text.WriteLine(Invariant($"overall: TP {overall.TruePositives} FN {overall.FalseNegatives} FP {overall.FalsePositives} TN {overall.TrueNegatives}  recall {overall.Recall:P1}  FPR {overall.FalsePositiveRate:P1}  distinct-snippet recall {distinctRecall:P1}"));
+            if (owaspScore is { } score)
+            {
+                text.WriteLine(Invariant($"OWASP Benchmark score (average over categories): {score:F1}"));
+            }
+            foreach (var (column, table) in tables)
+            {
+                text.WriteLine($"  by {column}:");
+                text.WriteLine($"    {column,-28} {"TP",5} {"FN",5} {"FP",5} {"TN",5} {"recall",8} {"FPR",8} {"score",7}");
+                foreach (var (key, c) in table.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    text.WriteLine(Invariant($"    {key,-28} {c.TruePositives,5} {c.FalseNegatives,5} {c.FalsePositives,5} {c.TrueNegatives,5} {c.Recall,8:P1} {c.FalsePositiveRate,8:P1} {c.Score,7:F1}"));
+                }
+            }
+            text.WriteLine(Invariant($"  fix coverage: {withFix}/{blocking.Count} critical/high findings carry a verified fix"));
+            text.WriteLine($"  latency, snippets < 50 lines: {snippets}");
+            text.WriteLine($"  latency, whole files:         {files}");
+            if (errors > 0)
+            {
+                text.WriteLine($"  {errors} records could not be analysed (counted as not flagged)");
+            }
+            text.WriteLine();
+        }
+        return new
+        {
+            corpus = corpus.Name,
+            records = outcomes.Count,
+            overall = Row(overall),
+            distinctSnippetRecall = distinctRecall,
+            owaspScore,
+            tables = tables.ToDictionary(t => t.Key, t => t.Value.ToDictionary(kv => kv.Key, kv => Row(kv.Value))),
+            fixCoverage = new { blocking = blocking.Count, withVerifiedFix = withFix },
+            latencySnippetsMs = snippets,
+            latencyFilesMs = files,
+            errors,
+        };
+    }
+
+    private static object Row(Confusion c) => new { tp = c.TruePositives, fn = c.FalseNegatives, fp = c.FalsePositives, tn = c.TrueNegatives, recall = c.Recall, fpr = c.FalsePositiveRate, score = c.Score };
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    internal static string? Option(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i] == name)
+            {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+}
