@@ -75,6 +75,18 @@ public sealed class ParsingTests
         Assert.Contains("over the 1,000-byte limit", error.Message);
     }
 
+    [Fact]
+    public void A_parse_past_its_deadline_stops_with_a_clear_message()
+    {
+        var code = string.Concat(Enumerable.Repeat("def f(x):\n    return [x + 1 for x in range(10) if x % 2]\n", 40_000));
+        var source = new SourceText("slow.py", "python", code);
+
+        var error = Assert.Throws<ParseLimitException>(() => SyntaxParser.Parse(source, "python", new ParseLimits(SyntaxParser.DefaultMaxBytes, TimeSpan.FromMilliseconds(1))));
+
+        Assert.Contains("did not finish within 1 ms", error.Message);
+        Assert.Equal(0, SyntaxParser.Parse(new SourceText("ok.py", "python", "x = 1\n"), "python").ErrorCount);
+    }
+
     [Theory]
     [InlineData("python", "(", ")")]
     [InlineData("javascript", "[", "]")]

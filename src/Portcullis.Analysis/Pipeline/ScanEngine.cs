@@ -59,6 +59,11 @@ public sealed class ScanEngine
         {
             return new FileScanResult(source.Path, source.Language, [], $"{source.Path}: analysis was cancelled before it finished", stopwatch.Elapsed);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A detector that fails must not turn into an allow: the file is reported as not analysed.
+            return new FileScanResult(source.Path, source.Language, [], $"{source.Path}: internal error during analysis: {e.GetType().Name}: {e.Message}", stopwatch.Elapsed);
+        }
     }
 
     private (SyntaxTree? Tree, IReadOnlyList<Finding> Findings) Detect(SourceText source, CancellationToken cancellationToken)
