@@ -99,7 +99,9 @@ internal static class NodeMatcher
         {
             if (p == pattern.Length - 1)
             {
-                return (bindings, t - 1);
+                // A trailing ellipsis reaches to the end of the block, so "inside" such a sequence
+                // means anywhere after its first statement.
+                return (bindings, Math.Max(t - 1, siblings.Count - 1));
             }
             for (var take = 0; t + take < siblings.Count; take++)
             {

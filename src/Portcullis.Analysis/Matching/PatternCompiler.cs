@@ -80,12 +80,16 @@ internal static partial class PatternCompiler
     /// <summary>The program node spanning several statements is not a root: those statements are a sequence.</summary>
     private static bool IsWrapperOnly(SyntaxNode node) => node.Parent is null && Significant(node).Skip(1).Any();
 
-    /// <summary>Children that take part in matching: no comments, no list commas.</summary>
+    /// <summary>
+    /// Children that take part in matching: no comments, no zero-width nodes (inserted semicolons), no
+    /// list commas and no statement-ending semicolons, which say nothing about what the code does.
+    /// </summary>
     public static IEnumerable<SyntaxNode> Significant(SyntaxNode node)
     {
         foreach (var child in node.Children)
         {
-            if (child.IsExtra || (!child.IsNamed && child.EndByte - child.StartByte == 1 && child.Utf8[0] == (byte)','))
+            var width = child.EndByte - child.StartByte;
+            if (child.IsExtra || width == 0 || (!child.IsNamed && width == 1 && child.Utf8[0] is (byte)',' or (byte)';'))
             {
                 continue;
             }
