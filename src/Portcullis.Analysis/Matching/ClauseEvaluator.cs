@@ -70,11 +70,20 @@ internal sealed class ClauseEvaluator(SyntaxTree tree, TreeIndex index)
         var results = new List<PatternMatch>();
         if (pattern.Sequence is { } sequence)
         {
-            foreach (var parent in index.Parents)
+            // A sequence that starts with concrete code can only start at a node of that kind.
+            var first = sequence[0];
+            var parents = first.Role is PatternNodeRole.Literal or PatternNodeRole.AnyString
+                ? index.OfKind(first.Kind).Select(i => tree.Node(i).Parent).OfType<SyntaxNode>().Select(p => p.Index).Distinct()
+                : index.Parents;
+            foreach (var parent in parents)
             {
                 var siblings = NodeMatcher.Children(tree.Node(parent));
                 for (var start = 0; start < siblings.Count; start++)
                 {
+                    if (first.Role == PatternNodeRole.Literal && siblings[start].KindId != first.Kind)
+                    {
+                        continue;
+                    }
                     if (NodeMatcher.MatchSequenceAt(sequence, siblings, start, Bindings.Empty) is { } found && found.LastIndex >= start)
                     {
                         results.Add(new PatternMatch(siblings[start].StartByte, siblings[found.LastIndex].EndByte, found.Bindings));
