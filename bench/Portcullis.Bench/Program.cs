@@ -10,6 +10,7 @@ const string usage = """
       latency     [--rounds N]                                in-process p50/p95/p99 for 30-line snippets
       coldstart   [--cli PATH] [--file F] [--runs N]          `portcullis scan` of one small file, whole process
       throughput  [--cli PATH] [--runs N]                     directory scan MB/s
+      parse                                                   one-thread parse vs scan throughput per corpus
     """;
 if (args.Length == 0)
 {
@@ -23,6 +24,8 @@ switch (args[0])
         return CorpusCommand.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
     case "latency":
         return SnippetLatencyBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
+    case "parse":
+        return ParseBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
     case "coldstart":
         return CliBenchmarks.ColdStart(rest, Console.Out);
     case "throughput":

@@ -13,6 +13,9 @@ public sealed class Grammar
     public const uint MinAbiVersion = 13;
     public const uint MaxAbiVersion = 15;
 
+    /// <summary>tree-sitter's built-in symbol for ERROR nodes ((TSSymbol)-1), outside every grammar's table.</summary>
+    public const ushort ErrorSymbol = ushort.MaxValue;
+
     private readonly string[] _kindNames;
     private readonly bool[] _kindNamed;
     private readonly ushort[] _canonicalKind;
@@ -77,9 +80,9 @@ public sealed class Grammar
     /// <summary>The canonical kind id of a raw tree-sitter symbol.</summary>
     internal ushort Canonical(ushort symbol) => symbol < _canonicalKind.Length ? _canonicalKind[symbol] : symbol;
 
-    public string KindName(ushort kind) => kind < _kindNames.Length ? _kindNames[kind] : "?";
+    public string KindName(ushort kind) => kind < _kindNames.Length ? _kindNames[kind] : kind == ErrorSymbol ? "ERROR" : "?";
 
-    public bool IsNamedKind(ushort kind) => kind < _kindNamed.Length && _kindNamed[kind];
+    public bool IsNamedKind(ushort kind) => kind == ErrorSymbol || (kind < _kindNamed.Length && _kindNamed[kind]);
 
     /// <summary>The canonical id of a named node kind, if the grammar has it.</summary>
     public bool TryGetNamedKind(string name, out ushort kind) => _namedKindIds.TryGetValue(name, out kind);

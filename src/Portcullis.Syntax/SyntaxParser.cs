@@ -86,16 +86,18 @@ public static class SyntaxParser
                 {
                     Array.Resize(ref nodes, nodes.Length * 2);
                 }
+                // Named-ness and ERROR follow from the symbol, which saves two native calls per node.
+                var symbol = TreeSitterNative.NodeSymbol(node);
                 var flags = NodeFlags.None;
-                if (TreeSitterNative.NodeIsNamed(node)) flags |= NodeFlags.Named;
-                if (TreeSitterNative.NodeIsError(node)) flags |= NodeFlags.Error;
+                if (symbol == Grammar.ErrorSymbol) flags |= NodeFlags.Error | NodeFlags.Named;
+                else if (grammar.IsNamedKind(symbol)) flags |= NodeFlags.Named;
                 if (TreeSitterNative.NodeIsMissing(node)) flags |= NodeFlags.Missing;
                 if (TreeSitterNative.NodeIsExtra(node)) flags |= NodeFlags.Extra;
                 if ((flags & (NodeFlags.Error | NodeFlags.Missing)) != 0) errors++;
                 var index = count++;
                 nodes[index] = new NodeData
                 {
-                    Kind = grammar.Canonical(TreeSitterNative.NodeSymbol(node)),
+                    Kind = grammar.Canonical(symbol),
                     Field = TreeSitterNative.TreeCursorCurrentFieldId(&cursor),
                     Flags = flags,
                     StartByte = (int)TreeSitterNative.NodeStartByte(node),

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Portcullis.Syntax;
 
 namespace Portcullis.Analysis.Matching;
@@ -9,20 +10,25 @@ namespace Portcullis.Analysis.Matching;
 /// </summary>
 internal sealed class ClauseEvaluator(SyntaxTree tree, TreeIndex index)
 {
-    public List<PatternMatch> Evaluate(CompiledClause clause) => clause switch
+    private static readonly IReadOnlyDictionary<string, FrozenSet<string>> NoConstraints = new Dictionary<string, FrozenSet<string>>();
+
+    public List<PatternMatch> Evaluate(CompiledClause clause) => Evaluate(clause, NoConstraints);
+
+    /// <param name="allowed">Names metavariables may bind, from the enclosing <c>all</c>.</param>
+    private List<PatternMatch> Evaluate(CompiledClause clause, IReadOnlyDictionary<string, FrozenSet<string>> allowed) => clause switch
     {
-        CompiledPatternClause p => EvaluatePattern(p.Pattern),
-        CompiledAny any => any.Clauses.SelectMany(Evaluate).DistinctBy(m => (m.StartByte, m.EndByte)).ToList(),
+        CompiledPatternClause p => EvaluatePattern(p.Pattern, allowed),
+        CompiledAny any => any.Clauses.SelectMany(c => Evaluate(c, allowed)).DistinctBy(m => (m.StartByte, m.EndByte)).ToList(),
         CompiledAll all => EvaluateAll(all),
         _ => throw new InvalidOperationException($"{clause.GetType().Name} is only valid inside 'all'"),
     };
 
     private List<PatternMatch> EvaluateAll(CompiledAll all)
     {
-        var matches = Evaluate(all.Positive[0]);
+        var matches = Evaluate(all.Positive[0], all.AllowedNames);
         for (var i = 1; i < all.Positive.Count && matches.Count > 0; i++)
         {
-            var others = Evaluate(all.Positive[i]);
+            var others = Evaluate(all.Positive[i], all.AllowedNames);
             matches = matches.SelectMany(m => others.Where(o => o.SameRange(m)).Select(o => Merge(m, o)).OfType<PatternMatch>().Take(1)).ToList();
         }
         foreach (var filter in all.Filters)
@@ -65,7 +71,7 @@ internal sealed class ClauseEvaluator(SyntaxTree tree, TreeIndex index)
     private PatternMatch? Merge(PatternMatch match, PatternMatch other) =>
         match.Bindings.Merge(other.Bindings, tree.Source.Utf8) is { } merged ? match with { Bindings = merged } : null;
 
-    private List<PatternMatch> EvaluatePattern(CompiledPattern pattern)
+    private List<PatternMatch> EvaluatePattern(CompiledPattern pattern, IReadOnlyDictionary<string, FrozenSet<string>> allowed)
     {
         var results = new List<PatternMatch>();
         if (pattern.Sequence is { } sequence)
@@ -84,7 +90,7 @@ internal sealed class ClauseEvaluator(SyntaxTree tree, TreeIndex index)
                     {
                         continue;
                     }
-                    if (NodeMatcher.MatchSequenceAt(sequence, siblings, start, Bindings.Empty) is { } found && found.LastIndex >= start)
+                    if (NodeMatcher.MatchSequenceAt(sequence, siblings, start, Bindings.Empty, allowed) is { } found && found.LastIndex >= start)
                     {
                         results.Add(new PatternMatch(siblings[start].StartByte, siblings[found.LastIndex].EndByte, found.Bindings));
                     }
@@ -97,7 +103,7 @@ internal sealed class ClauseEvaluator(SyntaxTree tree, TreeIndex index)
         foreach (var candidate in candidates)
         {
             var node = tree.Node(candidate);
-            if (NodeMatcher.Match(root, node, Bindings.Empty) is { } bindings)
+            if (NodeMatcher.Match(root, node, Bindings.Empty, allowed) is { } bindings)
             {
                 results.Add(new PatternMatch(node.StartByte, node.EndByte, bindings));
             }

@@ -9,12 +9,6 @@ namespace Portcullis.Analysis.Matching;
 /// </summary>
 internal static class CodeFacts
 {
-    private static readonly string[] NonConstantKindWords =
-    [
-        "identifier", "interpolation", "substitution", "variable", "call", "invocation", "attribute", "member",
-        "field", "subscript", "selector", "index", "name", "this", "self", "await", "lambda", "function",
-    ];
-
     private static readonly string[] FormattingCallees =
     [
         ".format", "String.format", "string.Format", "String.Format", "fmt.Sprintf", "sprintf", "snprintf", "format!",
@@ -26,21 +20,9 @@ internal static class CodeFacts
     {
         foreach (var descendant in node.Descendants())
         {
-            if (!descendant.IsNamed || descendant.IsExtra)
+            if (descendant.IsNamed && !descendant.IsExtra && (KindTraits.Of(descendant) & KindTrait.NonConstant) != 0)
             {
-                continue;
-            }
-            var kind = descendant.Kind;
-            if (kind.Contains("string", StringComparison.Ordinal) || kind.Contains("literal", StringComparison.Ordinal) || kind.Contains("escape", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            foreach (var word in NonConstantKindWords)
-            {
-                if (kind.Contains(word, StringComparison.Ordinal))
-                {
-                    return false;
-                }
+                return false;
             }
         }
         return true;
@@ -57,26 +39,26 @@ internal static class CodeFacts
         {
             return false;
         }
-        var kind = node.Kind;
+        var traits = KindTraits.Of(node);
         if (node.ChildCount > 0 && node.Kind is "parenthesized_expression")
         {
             return node.NamedChildren.Any(IsDynamicString);
         }
-        if (IsStringKind(kind))
+        if ((traits & KindTrait.String) != 0)
         {
             // Not constant and a string: it has an interpolation or substitution inside.
             return true;
         }
-        if (IsBinaryKind(kind))
+        if ((traits & KindTrait.Binary) != 0)
         {
             var op = Operator(node);
             if (op is "+" or "." or "%" or ".." or "<<" or "+=")
             {
-                return node.Descendants().Any(d => d.IsNamed && IsStringKind(d.Kind));
+                return node.Descendants().Any(d => d.IsNamed && (KindTraits.Of(d) & KindTrait.String) != 0);
             }
             return false;
         }
-        if (kind.Contains("call", StringComparison.Ordinal) || kind.Contains("invocation", StringComparison.Ordinal) || kind.Contains("macro", StringComparison.Ordinal))
+        if ((traits & KindTrait.Call) != 0)
         {
             var callee = (node.ChildByField("function") ?? node.ChildByField("macro") ?? node.ChildByField("name") ?? FirstNamedChild(node))?.Text ?? "";
             var receiver = node.ChildByField("object")?.Text ?? "";
@@ -97,13 +79,6 @@ internal static class CodeFacts
         }
         return null;
     }
-
-    private static bool IsStringKind(string kind) =>
-        kind.Contains("string", StringComparison.Ordinal) && !kind.Contains("content", StringComparison.Ordinal) && !kind.Contains("fragment", StringComparison.Ordinal)
-        || kind is "template_string" or "encapsed_string" or "heredoc";
-
-    private static bool IsBinaryKind(string kind) =>
-        kind.Contains("binary", StringComparison.Ordinal) || kind.Contains("additive", StringComparison.Ordinal) || kind.Contains("concatenat", StringComparison.Ordinal) || kind == "augmented_assignment" || kind == "assignment_expression";
 
     private static string? Operator(SyntaxNode node)
     {

@@ -8,7 +8,8 @@ internal abstract record CompiledClause;
 
 internal sealed record CompiledPatternClause(CompiledPattern Pattern) : CompiledClause;
 
-internal sealed record CompiledAll(IReadOnlyList<CompiledClause> Positive, IReadOnlyList<CompiledClause> Filters) : CompiledClause;
+/// <param name="AllowedNames">Names a metavariable may bind, from name-list <c>where</c> regexes, checked while matching.</param>
+internal sealed record CompiledAll(IReadOnlyList<CompiledClause> Positive, IReadOnlyList<CompiledClause> Filters, IReadOnlyDictionary<string, System.Collections.Frozen.FrozenSet<string>> AllowedNames) : CompiledClause;
 
 internal sealed record CompiledAny(IReadOnlyList<CompiledClause> Clauses) : CompiledClause;
 
@@ -68,7 +69,15 @@ internal static class ClauseCompiler
         {
             throw new RuleLoadException(all.Origin, "'all' needs at least one positive clause (a pattern, 'all' or 'any')");
         }
-        return new CompiledAll(positive, filters);
+        var allowed = new Dictionary<string, System.Collections.Frozen.FrozenSet<string>>(StringComparer.Ordinal);
+        foreach (var where in filters.OfType<CompiledWhere>())
+        {
+            if (where.Constraint.Regex is { } regex && Matching.AllowedNames.FromRegex(regex) is { } names)
+            {
+                allowed[where.Metavariable] = names;
+            }
+        }
+        return new CompiledAll(positive, filters, allowed);
     }
 
     private static CompiledPattern CompilePattern(PatternClause clause, string grammarId)

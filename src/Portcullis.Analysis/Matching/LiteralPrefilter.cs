@@ -10,7 +10,7 @@ internal abstract record LiteralPrefilter
     {
         CompiledPatternClause p => new AllWords(p.Pattern.RequiredWords.Distinct(StringComparer.Ordinal).ToArray()),
         CompiledAny any => new AnyOf(any.Clauses.Select(From).ToArray()),
-        CompiledAll all => new AllOf(all.Positive.Select(From).ToArray()),
+        CompiledAll all => new AllOf([.. all.Positive.Select(From), .. all.AllowedNames.Values.Select(names => new AnyOf(names.Select(n => (LiteralPrefilter)new AllWords([n])).ToArray()))]),
         _ => new AllWords([]),
     };
 

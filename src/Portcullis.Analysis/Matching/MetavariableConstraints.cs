@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Portcullis.Syntax;
 
 namespace Portcullis.Analysis.Matching;
@@ -42,16 +44,30 @@ internal static class MetavariableConstraints
         return true;
     }
 
-    private static bool Matches(System.Text.RegularExpressions.Regex regex, string text)
+    private static bool Matches(Regex regex, string text)
     {
+        // Constraints mostly test short names (a method, an algorithm) that repeat across a codebase.
+        if (text.Length <= 64 && Cache.TryGetValue((regex, text), out var cached))
+        {
+            return cached;
+        }
+        bool result;
         try
         {
-            return regex.IsMatch(text);
+            result = regex.IsMatch(text);
         }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException)
         {
             // A constraint that cannot be decided in time counts as holding: the gate errs toward reporting.
             return true;
         }
+        if (text.Length <= 64 && Cache.Count < MaxCacheEntries)
+        {
+            Cache.TryAdd((regex, text), result);
+        }
+        return result;
     }
+
+    private const int MaxCacheEntries = 50_000;
+    private static readonly ConcurrentDictionary<(Regex, string), bool> Cache = new();
 }

@@ -88,13 +88,17 @@ internal static partial class PatternCompiler
     {
         foreach (var child in node.Children)
         {
-            var width = child.EndByte - child.StartByte;
-            if (child.IsExtra || width == 0 || (!child.IsNamed && width == 1 && child.Utf8[0] is (byte)',' or (byte)';'))
+            if (IsSignificant(child))
             {
-                continue;
+                yield return child;
             }
-            yield return child;
         }
+    }
+
+    public static bool IsSignificant(SyntaxNode child)
+    {
+        var width = child.EndByte - child.StartByte;
+        return !(child.IsExtra || width == 0 || (!child.IsNamed && width == 1 && child.Utf8[0] is (byte)',' or (byte)';'));
     }
 
     private static PatternNode Build(SyntaxNode node, List<string> words)

@@ -36,6 +36,11 @@ internal sealed class PatternNode
 
     public PatternNode[] Children { get; init; } = [];
 
+    /// <summary>True when a child absorbs sequences, so the target may have any number of children.</summary>
+    public bool HasWildcardChild => _hasWildcardChild ??= Children.Any(c => c.IsSequenceWildcard);
+
+    private bool? _hasWildcardChild;
+
     public bool IsLeaf => Children.Length == 0;
 
     public bool IsSequenceWildcard => Role is PatternNodeRole.Ellipsis or PatternNodeRole.SequenceMetavariable;

@@ -91,10 +91,6 @@ internal static partial class TreeSitterNative
     [LibraryImport(Library, EntryPoint = "ts_node_end_byte")]
     public static partial uint NodeEndByte(TsNode node);
 
-    [LibraryImport(Library, EntryPoint = "ts_node_is_named")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool NodeIsNamed(TsNode node);
-
     [LibraryImport(Library, EntryPoint = "ts_node_is_missing")]
     [return: MarshalAs(UnmanagedType.U1)]
     public static partial bool NodeIsMissing(TsNode node);
@@ -102,10 +98,6 @@ internal static partial class TreeSitterNative
     [LibraryImport(Library, EntryPoint = "ts_node_is_extra")]
     [return: MarshalAs(UnmanagedType.U1)]
     public static partial bool NodeIsExtra(TsNode node);
-
-    [LibraryImport(Library, EntryPoint = "ts_node_is_error")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool NodeIsError(TsNode node);
 
     [LibraryImport(Library, EntryPoint = "ts_language_abi_version")]
     public static partial uint LanguageAbiVersion(nint language);
