@@ -15,8 +15,8 @@ internal static class CommandDispatcher
           portcullis rules list [--format text|json] [--rules PATH]
           portcullis rules test [--rules PATH]
           portcullis baseline create [PATH...] --output FILE
-          portcullis scan-text [FILE|-] [--redact]
-          portcullis ledger <verify|checkpoint|prove|consistency|show|export|import|witness|rotate-key|append> [--data DIR]
+          portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
+          portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
 
         exit codes: 0 nothing blocks, 1 something blocks, 2 usage or internal error (the gate fails closed)
         """;
@@ -36,6 +36,8 @@ internal static class CommandDispatcher
                 "scan" => ScanCommand.Run(rest, stdin, stdout, stderr),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
                 "baseline" => BaselineCommand.Run(rest, stdin, stdout, stderr),
+                "hook" => HookCommand.Run(rest, stdin, stdout, stderr),
+                "init" => InitCommand.Run(rest, stdout),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
             };

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Portcullis.Analysis.Pipeline;
+using Portcullis.Gate.Hooks;
+using Portcullis.Syntax;
+
+namespace Portcullis.Cli.Commands;
+
+/// <summary>
+/// <c>portcullis hook claude</c>: Claude Code's PreToolUse hook. Reads the payload on standard input,
+/// scans the post-image of Write / Edit / MultiEdit / NotebookEdit, and exits 0 to allow or 2 to block
+/// with the reason on standard error (Claude Code shows it to the agent). Anything that goes wrong
+/// inside the hook blocks: an unchecked write must never pass.
+/// </summary>
+internal static class HookCommand
+{
+    public const int Deny = 2;
+
+    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Count == 0 || args[0] != "claude")
+        {
+            throw new UsageException("hook needs the agent it serves: claude");
+        }
+        var reader = new ArgumentReader(args.Skip(1).ToArray(), ["--rules"], []);
+        try
+        {
+            using var payload = JsonDocument.Parse(stdin.ReadToEnd());
+            var write = ClaudeToolCall.PostImage(payload.RootElement, ReadFile);
+            if (write is null)
+            {
+                return ExitCodes.Allow;
+            }
+            var engine = EngineFactory.Create(reader.Values("--rules"), ParseLimits.Default, stderr);
+            var decision = new WriteGate(engine, VerdictPolicy.Default).Decide(write);
+            if (decision.Allowed)
+            {
+                return ExitCodes.Allow;
+            }
+            stderr.WriteLine(decision.Reason);
+            return Deny;
+        }
+        catch (Exception e) when (e is JsonException or HookInputException or IOException or UnauthorizedAccessException or UsageException or Rules.Model.RuleLoadException or SyntaxUnavailableException)
+        {
+            stderr.WriteLine($"Portcullis blocked this tool call because it could not check it: {e.Message}");
+            return Deny;
+        }
+    }
+
+    private static string? ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
+}

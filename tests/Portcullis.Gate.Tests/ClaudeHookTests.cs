@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Portcullis.Cli.Commands;
+
+namespace Portcullis.Gate.Tests;
+
+/// <summary>
+/// The Claude Code hook end to end, with payloads in the shape Claude Code documents for PreToolUse
+/// (session_id, transcript_path, cwd, permission_mode, hook_event_name, tool_name, tool_input, tool_use_id).
+/// </summary>
+public sealed class ClaudeHookTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("portcullis-hook-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Payload(string tool, object input) => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["session_id"] = "abc123",
+        ["transcript_path"] = "/tmp/t.jsonl",
+        ["cwd"] = _dir,
+        ["permission_mode"] = "default",
+        ["hook_event_name"] = "PreToolUse",
+        ["tool_name"] = tool,
+        ["tool_input"] = input,
+        ["tool_use_id"] = "toolu_01ABC",
+    });
+
+    private static (int Code, string Stderr) Hook(string payload)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CommandDispatcher.Run(["hook", "claude"], new StringReader(payload), stdout, stderr);
+        return (code, stderr.ToString());
+    }
+
+    [Fact]
+    public void A_write_of_insecure_code_is_blocked_with_the_finding_and_its_verified_fix()
+    {
+        var path = Path.Combine(_dir, "settings_loader.py");
+
+        var (code, stderr) = Hook(Payload("Write", new { file_path = path, content = "import yaml\n\ndef load(text):\n    return yaml.load(text)\n" }));
+
+        Assert.Equal(2, code);
+        Assert.Contains("python.deserialization.yaml-load", stderr, StringComparison.Ordinal);
+        Assert.Contains("CWE-502", stderr, StringComparison.Ordinal);
+        Assert.Contains("+    return yaml.safe_load(text)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_write_of_secure_code_is_allowed()
+    {
+        var (code, stderr) = Hook(Payload("Write", new { file_path = Path.Combine(_dir, "ok.py"), content = "import yaml\n\ndef load(text):\n    return yaml.safe_load(text)\n" }));
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public void An_edit_is_checked_on_the_file_it_would_leave()
+    {
+        var path = Path.Combine(_dir, "db.py");
+        File.WriteAllText(path, "def find(cur, name):\n    cur.execute(\"SELECT * FROM t WHERE name = ?\", (name,))\n");
+
+        var (code, stderr) = Hook(Payload("Edit", new
+        {
+            file_path = path,
+            old_string = "cur.execute(\"SELECT * FROM t WHERE name = ?\", (name,))",
+            new_string = "cur.execute(\"SELECT * FROM t WHERE name = '\" + name + \"'\")",
+            replace_all = false,
+        }));
+
+        Assert.Equal(2, code);
+        Assert.Contains("python.sql.query-built-from-strings", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edit_elsewhere_in_a_file_with_an_old_finding_is_allowed()
+    {
+        var path = Path.Combine(_dir, "legacy.py");
+        File.WriteAllText(path, "import hashlib, os\nimport yaml\n\ndef legacy(t):\n    return yaml.load(t)\n\nX = 1\n");
+
+        var (code, _) = Hook(Payload("Edit", new { file_path = path, old_string = "X = 1", new_string = "X = 2" }));
+
+        Assert.Equal(0, code);
+    }
+
+    [Fact]
+    public void A_multi_edit_applies_every_edit_in_order()
+    {
+        var path = Path.Combine(_dir, "m.py");
+        File.WriteAllText(path, "import subprocess\n\ndef run(host):\n    pass\n");
+
+        var (code, stderr) = Hook(Payload("MultiEdit", new
+        {
+            file_path = path,
+            edits = new object[]
+            {
+                new { old_string = "    pass", new_string = "    cmd = host" },
+                new { old_string = "    cmd = host", new_string = "    subprocess.run(\"ping \" + host, shell=True)" },
+            },
+        }));
+
+        Assert.Equal(2, code);
+        Assert.Contains("python.command.shell-true", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_notebook_cell_is_scanned_as_python()
+    {
+        var (code, stderr) = Hook(Payload("NotebookEdit", new { notebook_path = Path.Combine(_dir, "n.ipynb"), cell_id = "c1", new_source = "import pickle\nobj = pickle.loads(blob)\n", edit_mode = "replace" }));
+
+        Assert.Equal(2, code);
+        Assert.Contains("python.deserialization.pickle", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"tool_name\": \"Write\"}")]
+    [InlineData("{\"tool_name\": \"Write\", \"tool_input\": {\"content\": \"x\"}}")]
+    public void A_payload_the_hook_cannot_understand_blocks(string payload)
+    {
+        var (code, stderr) = Hook(payload);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("Portcullis blocked this tool call because it could not check it", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edit_whose_old_string_is_missing_blocks()
+    {
+        var path = Path.Combine(_dir, "x.py");
+        File.WriteAllText(path, "a = 1\n");
+
+        var (code, stderr) = Hook(Payload("Edit", new { file_path = path, old_string = "b = 2", new_string = "b = 3" }));
+
+        Assert.Equal(2, code);
+        Assert.Contains("old_string not found", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tools_that_write_no_code_are_allowed()
+    {
+        Assert.Equal(0, Hook(Payload("Read", new { file_path = "/etc/hosts" })).Code);
+    }
+
+    [Fact]
+    public void Init_adds_the_hook_once_and_keeps_other_settings()
+    {
+        var settings = Path.Combine(_dir, ".claude", "settings.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(settings)!);
+        File.WriteAllText(settings, "{\"model\": \"opus\", \"hooks\": {\"Stop\": []}}");
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(0, CommandDispatcher.Run(["init", "claude", "--dir", _dir], new StringReader(""), new StringWriter(), new StringWriter()));
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(settings));
+        Assert.Equal("opus", json.RootElement.GetProperty("model").GetString());
+        var entry = Assert.Single(json.RootElement.GetProperty("hooks").GetProperty("PreToolUse").EnumerateArray());
+        Assert.Equal("Write|Edit|MultiEdit|NotebookEdit", entry.GetProperty("matcher").GetString());
+        var hook = Assert.Single(entry.GetProperty("hooks").EnumerateArray());
+        Assert.Equal("portcullis hook claude", hook.GetProperty("command").GetString());
+        Assert.Equal("block", hook.GetProperty("onFailure").GetString());
+    }
+}
