@@ -11,6 +11,7 @@ const string usage = """
       coldstart   [--cli PATH] [--file F] [--runs N]          `portcullis scan` of one small file, whole process
       throughput  [--cli PATH] [--runs N]                     directory scan MB/s
       parse                                                   one-thread parse vs scan throughput per corpus
+      hook        [--cli PATH] [--runs N]                     Claude Code hook, process start to exit, 30-line Write
     """;
 if (args.Length == 0)
 {
@@ -26,6 +27,8 @@ switch (args[0])
         return SnippetLatencyBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
     case "parse":
         return ParseBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
+    case "hook":
+        return CliBenchmarks.Hook(rest, Console.Out);
     case "coldstart":
         return CliBenchmarks.ColdStart(rest, Console.Out);
     case "throughput":

@@ -21,6 +21,31 @@ internal static class CliBenchmarks
         return 0;
     }
 
+    /// <summary>Claude Code's PreToolUse hook, process start to exit, for a 30-line Write.</summary>
+    public static int Hook(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var cli = LocateCli(CorpusCommand.Option(args, "--cli"));
+        var runs = int.TryParse(CorpusCommand.Option(args, "--runs"), out var n) ? n : 21;
+        var lines = new List<string> { "import json", "", "def handler(request):" };
+        lines.AddRange(Enumerable.Range(0, 26).Select(i => $"    v{i} = request.args.get('k{i}')"));
+        lines.Add("    return json.dumps({'ok': True})");
+        var payload = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            session_id = "bench",
+            transcript_path = "/tmp/bench.jsonl",
+            cwd = Path.GetTempPath(),
+            permission_mode = "default",
+            hook_event_name = "PreToolUse",
+            tool_name = "Write",
+            tool_input = new { file_path = Path.Combine(Path.GetTempPath(), "portcullis-hook-bench", "app.py"), content = string.Join('\n', lines) + "\n" },
+            tool_use_id = "toolu_bench",
+        });
+        RunCli(cli, ["hook", "claude"], payload);
+        var samples = Enumerable.Range(0, runs).Select(_ => RunCli(cli, ["hook", "claude"], payload)).ToList();
+        stdout.WriteLine($"hook end to end, `portcullis hook claude`, 30-line Write: {Percentiles.Of(samples)}");
+        return 0;
+    }
+
     public static int Throughput(IReadOnlyList<string> args, TextWriter stdout)
     {
         var cli = LocateCli(CorpusCommand.Option(args, "--cli"));
@@ -53,15 +78,20 @@ internal static class CliBenchmarks
         return 0;
     }
 
-    private static double RunCli(string cli, string[] arguments)
+    private static double RunCli(string cli, string[] arguments, string? stdin = null)
     {
-        var start = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
         process.StandardOutput.ReadToEnd();
         process.StandardError.ReadToEnd();
         process.WaitForExit();
