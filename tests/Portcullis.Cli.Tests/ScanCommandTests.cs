@@ -172,3 +172,26 @@ public sealed class ScanCommandTests
         Assert.Equal(0, process.ExitCode);
     }
 }
+
+public sealed class FixCommandTests
+{
+    [Fact]
+    public void Fix_shows_diffs_and_writes_only_when_asked()
+    {
+        using var dir = new ScratchDirectory();
+        var code = "import hashlib\nimport yaml\n\ndef f(t):\n    return yaml.load(t), hashlib.md5(t).hexdigest()\n";
+        var file = dir.Write("app.py", code);
+
+        var shown = CliRun.Of("fix", file);
+
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("+    return yaml.safe_load(t), hashlib.sha256(t).hexdigest()", shown.Stdout, StringComparison.Ordinal);
+        Assert.Equal(code, File.ReadAllText(file));
+
+        var written = CliRun.Of("fix", file, "--write");
+
+        Assert.Contains("applied 2 verified fix(es)", written.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.Of("scan", file).ExitCode);
+        Assert.Contains("yaml.safe_load(t), hashlib.sha256(t)", File.ReadAllText(file), StringComparison.Ordinal);
+    }
+}

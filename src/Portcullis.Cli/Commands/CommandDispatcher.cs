@@ -15,6 +15,7 @@ internal static class CommandDispatcher
           portcullis rules list [--format text|json] [--rules PATH]
           portcullis rules test [--rules PATH]
           portcullis baseline create [PATH...] --output FILE
+          portcullis fix PATH... [--write]    (shows verified fixes as diffs; --write applies them)
           portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
 
@@ -37,6 +38,7 @@ internal static class CommandDispatcher
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
                 "baseline" => BaselineCommand.Run(rest, stdin, stdout, stderr),
                 "hook" => HookCommand.Run(rest, stdin, stdout, stderr),
+                "fix" => FixCommand.Run(rest, stdin, stdout, stderr),
                 "init" => InitCommand.Run(rest, stdout),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),

@@ -1,0 +1,62 @@
+using Portcullis.Analysis.Fixing;
+using Portcullis.Core;
+
+namespace Portcullis.Cli.Commands;
+
+/// <summary>
+/// <c>portcullis fix PATH... [--write]</c>: shows the verified fixes as unified diffs; with
+/// <c>--write</c> applies them. Fixes of one file are applied one at a time and the file is re-scanned
+/// after each, so every fix that lands was verified against the code it actually changes.
+/// </summary>
+internal static class FixCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var reader = new ArgumentReader(args, ScanOptions.ValueOptions, ["--write"]);
+        var options = ScanOptions.From(reader);
+        if (options.Paths.Contains("-"))
+        {
+            throw new UsageException("fix works on files, not standard input");
+        }
+        var write = reader.Flag("--write");
+        var engine = EngineFactory.Create(options.RulePaths, options.Limits, stderr);
+        var (results, _) = TargetScanner.Scan(engine, options, stdin, verifyFixes: true);
+        var applied = 0;
+        var withoutFix = 0;
+        foreach (var result in results)
+        {
+            if (result.Failed)
+            {
+                stderr.WriteLine($"portcullis: error: {result.Error}");
+                continue;
+            }
+            var source = new SourceText(result.Path, result.Language, File.ReadAllText(result.Path));
+            var original = source.Text;
+            // Apply one verified fix, re-scan, repeat: later fixes see the code the earlier ones left.
+            for (var round = 0; round < 100; round++)
+            {
+                var next = engine.Scan(source).Findings.FirstOrDefault(f => f.Fix is { Verified: true } && !f.Suppressed);
+                if (next is null)
+                {
+                    break;
+                }
+                source = new SourceText(source.Path, source.Language, next.Fix!.FixedCode);
+                applied++;
+            }
+            withoutFix += engine.Scan(source, verifyFixes: false).Findings.Count(f => !f.Suppressed);
+            if (source.Text == original)
+            {
+                continue;
+            }
+            stdout.Write(UnifiedDiff.Create(result.Path, original, source.Text));
+            if (write)
+            {
+                File.WriteAllText(result.Path, source.Text);
+            }
+        }
+        stderr.WriteLine(write
+            ? $"portcullis: applied {applied} verified fix(es); {withoutFix} finding(s) have no verified fix"
+            : $"portcullis: {applied} verified fix(es) shown (use --write to apply); {withoutFix} finding(s) have no verified fix");
+        return results.Any(r => r.Failed) ? ExitCodes.Error : ExitCodes.Allow;
+    }
+}
