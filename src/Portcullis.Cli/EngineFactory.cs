@@ -14,7 +14,7 @@ internal static class EngineFactory
         var definitions = LoadRules(userRulePaths, stderr);
         IAnalyzer[] analyzers =
         [
-            StructuralRules.CreateAnalyzer(definitions),
+            .. StructuralRules.CreateAnalyzers(definitions),
         ];
         return new ScanEngine(analyzers, limits);
     }

@@ -116,14 +116,26 @@ public readonly struct SyntaxNode : IEquatable<SyntaxNode>
 
     public override string ToString() => $"{Kind} [{StartByte}..{EndByte}]";
 
-    /// <summary>Allocation-free enumeration of direct children.</summary>
-    public readonly struct ChildEnumerable(SyntaxTree tree, int parent)
+    /// <summary>Direct children: allocation-free in foreach, usable with LINQ.</summary>
+    public readonly struct ChildEnumerable(SyntaxTree tree, int parent) : IEnumerable<SyntaxNode>
     {
         public ChildEnumerator GetEnumerator() => new(tree, parent);
+
+        IEnumerator<SyntaxNode> IEnumerable<SyntaxNode>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    public struct ChildEnumerator(SyntaxTree tree, int parent)
+    public struct ChildEnumerator(SyntaxTree tree, int parent) : IEnumerator<SyntaxNode>
     {
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public void Reset() => _current = -1;
+
+        public readonly void Dispose()
+        {
+        }
+
         private int _current = -1;
 
         public readonly SyntaxNode Current => new(tree, _current);

@@ -26,7 +26,7 @@ public sealed class GoldenReportTests
 
     private static ScanReport Report()
     {
-        var engine = new ScanEngine([StructuralRules.CreateAnalyzer(StructuralRules.LoadDefinitions())]);
+        var engine = new ScanEngine([.. StructuralRules.CreateAnalyzers(StructuralRules.LoadDefinitions())]);
         var result = engine.Scan(new SourceText("app/views.py", "python", Code));
         return new ScanReport([result], VerdictPolicy.Default.Decide([result]), engine.Rules.ToList());
     }

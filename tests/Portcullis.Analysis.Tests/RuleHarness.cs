@@ -29,7 +29,7 @@ internal static class RuleHarness
                   no-match: ["y"]
             """;
         var rules = RuleFileParser.Parse("test.yaml", yaml, LanguageIds.Normalize);
-        return new ScanEngine([StructuralRules.CreateAnalyzer(rules, compileNow: true)], time: time);
+        return new ScanEngine([.. StructuralRules.CreateAnalyzers(rules, compileNow: true)], time: time);
     }
 
     public static IReadOnlyList<Finding> Scan(ScanEngine engine, string language, string code) =>

@@ -10,7 +10,7 @@ internal sealed record CompiledRule(RuleDefinition Definition, CompiledClause Cl
 {
     public static CompiledRule Compile(RuleDefinition definition, string grammarId)
     {
-        var clause = ClauseCompiler.Compile(definition.Match, grammarId);
+        var clause = ClauseCompiler.Compile(definition.Match ?? throw new ArgumentException($"rule {definition.Id} is not structural"), grammarId);
         return new CompiledRule(definition, clause, LiteralPrefilter.From(clause), StartKindsOf(clause));
     }
 

@@ -30,7 +30,7 @@ public static class RuleTestRunner
         ScanEngine engine;
         try
         {
-            engine = new ScanEngine([StructuralRules.CreateAnalyzer([rule], compileNow: true)]);
+            engine = new ScanEngine([.. StructuralRules.CreateAnalyzers([rule], compileNow: true)]);
         }
         catch (RuleLoadException e)
         {

@@ -12,7 +12,7 @@ internal sealed class StructuralAnalyzer(StructuralRuleSet rules) : IAnalyzer
 {
     public string Name => "structural";
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = rules.Rules.Select(r => r.Descriptor).ToArray();
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = rules.Rules.Where(r => r.Match is not null).Select(r => r.Descriptor).ToArray();
 
     public bool AppliesTo(string language) => true;
 

@@ -33,5 +33,5 @@ internal sealed class StructuralRuleSet(IReadOnlyList<RuleDefinition> rules, Fun
     }
 
     private List<CompiledRule> Compile(string language, string grammarId) =>
-        Rules.Where(r => r.Languages.Contains(language)).Select(r => CompiledRule.Compile(r, grammarId)).ToList();
+        Rules.Where(r => r.Match is not null && r.Languages.Contains(language)).Select(r => CompiledRule.Compile(r, grammarId)).ToList();
 }

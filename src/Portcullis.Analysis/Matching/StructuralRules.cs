@@ -18,13 +18,16 @@ public static class StructuralRules
         return definitions;
     }
 
-    public static IAnalyzer CreateAnalyzer(IReadOnlyList<RuleDefinition> definitions, bool compileNow = false)
+    /// <summary>The analyzers that run rule definitions: structural patterns and taint rules.</summary>
+    public static IReadOnlyList<IAnalyzer> CreateAnalyzers(IReadOnlyList<RuleDefinition> definitions, bool compileNow = false)
     {
         var set = new StructuralRuleSet(definitions, LanguageIds.GrammarFor);
+        var taint = new Dataflow.TaintAnalyzer(definitions);
         if (compileNow)
         {
             set.CompileAll();
+            taint.CompileAll();
         }
-        return new StructuralAnalyzer(set);
+        return [new StructuralAnalyzer(set), taint];
     }
 }

@@ -14,7 +14,8 @@ namespace Portcullis.Rules.Loading;
 /// </summary>
 public static partial class RuleFileParser
 {
-    private static readonly string[] RuleKeys = ["id", "languages", "severity", "confidence", "cwe", "owasp", "message", "match", "fix", "tests"];
+    private static readonly string[] RuleKeys = ["id", "languages", "severity", "confidence", "cwe", "owasp", "message", "match", "taint", "fix", "tests"];
+    private static readonly string[] TaintKeys = ["sources", "sinks", "sanitizers", "unknown-origin-severity"];
     private static readonly string[] ConstraintKeys = ["metavariable", "regex", "not-regex", "kind", "not-kind", "dynamic-string", "constant"];
 
     /// <param name="normalizeLanguage">Maps a language name to its canonical id, or null when unknown.</param>
@@ -70,11 +71,46 @@ public static partial class RuleFileParser
             throw new RuleLoadException(origin, $"rule '{id}': '{o}' is not an OWASP Top 10 2021 id like A03:2021");
         }
         var message = Scalar(file, Required<YamlScalarNode>(file, rule, "message"));
-        var match = ParseClause(file, Required<YamlNode>(file, rule, "match"));
+        var hasMatch = rule.Children.TryGetValue(new YamlScalarNode("match"), out var matchNode);
+        var hasTaint = rule.Children.TryGetValue(new YamlScalarNode("taint"), out var taintNode);
+        if (hasMatch == hasTaint)
+        {
+            throw new RuleLoadException(origin, $"rule '{id}' needs exactly one of 'match' (structural) or 'taint'");
+        }
+        var match = hasMatch ? ParseClause(file, matchNode!) : null;
+        var taint = hasTaint ? ParseTaint(file, Expect<YamlMappingNode>(file, taintNode!, "'taint'"), severity) : null;
         var fix = rule.Children.TryGetValue(new YamlScalarNode("fix"), out var fixNode) ? ParseFix(file, fixNode) : null;
         var tests = ParseTests(file, id, rule);
         var descriptor = new RuleDescriptor(id, languages, severity, confidence, new Taxonomy([.. cwe], [.. owasp], []), message);
-        return new RuleDefinition(descriptor, match, fix, tests, origin);
+        return new RuleDefinition(descriptor, match, taint, fix, tests, origin);
+    }
+
+    private static TaintSpec ParseTaint(string file, YamlMappingNode taint, Severity ruleSeverity)
+    {
+        RejectUnknownKeys(file, taint, TaintKeys);
+        var sources = ParseClauses(file, Required<YamlSequenceNode>(file, taint, "sources"));
+        var sinks = new List<TaintSink>();
+        foreach (var node in Required<YamlSequenceNode>(file, taint, "sinks"))
+        {
+            var sink = Expect<YamlMappingNode>(file, node, "a sink");
+            RejectUnknownKeys(file, sink, ["pattern", "any", "all", "argument"]);
+            var argument = Scalar(file, Required<YamlScalarNode>(file, sink, "argument"));
+            if (!MetavariableSyntax().IsMatch(argument))
+            {
+                throw new RuleLoadException(At(file, sink), $"sink argument '{argument}' is not a metavariable like $ARG");
+            }
+            var clauses = sink.Children.Where(kv => ((YamlScalarNode)kv.Key).Value != "argument").ToList();
+            if (clauses.Count != 1)
+            {
+                throw new RuleLoadException(At(file, sink), "a sink has one clause (pattern, any or all) and an 'argument'");
+            }
+            sinks.Add(new TaintSink(ParseKeyedClause(file, clauses[0].Key, clauses[0].Value, At(file, sink)), argument));
+        }
+        var sanitizers = taint.Children.TryGetValue(new YamlScalarNode("sanitizers"), out var s) ? ParseClauses(file, s) : [];
+        var unknown = taint.Children.TryGetValue(new YamlScalarNode("unknown-origin-severity"), out var u)
+            ? ParseEnum<Severity>(file, Expect<YamlScalarNode>(file, u, "'unknown-origin-severity'"), "taint")
+            : (Severity)Math.Max((int)Severity.Info, (int)ruleSeverity - 1);
+        return new TaintSpec(sources, sinks, sanitizers, unknown);
     }
 
     private static RuleTests ParseTests(string file, string id, YamlMappingNode rule)
@@ -125,6 +161,11 @@ public static partial class RuleFileParser
             throw new RuleLoadException(origin, "a match clause has exactly one key: pattern, all, any, not, inside, not-inside or where");
         }
         var (keyNode, value) = mapping.Children.First();
+        return ParseKeyedClause(file, keyNode, value, origin);
+    }
+
+    private static MatchClause ParseKeyedClause(string file, YamlNode keyNode, YamlNode value, SourceLocation origin)
+    {
         var key = ((YamlScalarNode)keyNode).Value;
         return key switch
         {

@@ -3,12 +3,14 @@ using Portcullis.Core;
 namespace Portcullis.Rules.Model;
 
 /// <summary>
-/// A structural rule as written in a YAML pack: metadata, a match clause, an optional fix template and
-/// the snippets that test it. <see cref="Origin"/> says where it was defined, for error messages.
+/// A rule as written in a YAML pack: metadata, either a structural match clause or a taint
+/// specification, an optional fix template and the snippets that test it. <see cref="Origin"/> says
+/// where it was defined, for error messages.
 /// </summary>
 public sealed record RuleDefinition(
     RuleDescriptor Descriptor,
-    MatchClause Match,
+    MatchClause? Match,
+    TaintSpec? Taint,
     FixTemplate? Fix,
     RuleTests Tests,
     SourceLocation Origin)

@@ -1,0 +1,265 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Portcullis.Syntax;
+
+namespace Portcullis.Analysis.Dataflow;
+
+/// <summary>Expression evaluation: taint, constants, containers, calls and the sinks they reach.</summary>
+internal sealed partial class FunctionInterpreter
+{
+    private static readonly HashSet<string> AppendMethods = new(StringComparer.Ordinal) { "append", "insert", "concat" };
+    private static readonly HashSet<string> AddMethods = new(StringComparer.Ordinal) { "add", "append", "addLast", "push", "offer", "addElement" };
+
+    private TaintValue Eval(SyntaxNode node)
+    {
+        foreach (var hit in _facts.SinksAt(node))
+        {
+            if (hit.Argument.StartByte == node.StartByte && hit.Argument.EndByte == node.EndByte)
+            {
+                continue;
+            }
+            var reaching = Eval(hit.Argument).Flattened();
+            if (reaching.Tainted)
+            {
+                Flows.Add(new TaintFlow(hit, reaching.Origin));
+            }
+        }
+        if (_facts.IsSanitizer(node))
+        {
+            return TaintValue.Clean;
+        }
+        if (_facts.IsSource(node))
+        {
+            return TaintValue.FromSource;
+        }
+        var kind = node.Kind;
+        if (_profile.StringLiterals.Contains(kind))
+        {
+            return StringLiteral(node);
+        }
+        if (_profile.NumberLiterals.Contains(kind) || kind is "true" or "false" or "True" or "False")
+        {
+            return TaintValue.Const(node.Text.TrimEnd('L', 'l', 'f', 'F', 'd', 'D'));
+        }
+        if (_profile.Identifiers.Contains(kind) || kind is "this" or "self")
+        {
+            return _env.TryGetValue(node.Text, out var value) ? value : TaintValue.Clean;
+        }
+        if (kind is "field_access" or "attribute")
+        {
+            return _env.TryGetValue(node.Text, out var field) ? field : Eval(node.ChildByField("object") ?? node.NamedChildren.First());
+        }
+        if (_profile.Assignments.Contains(kind) || _profile.AugmentedAssignments.Contains(kind))
+        {
+            return EvalAssignment(node);
+        }
+        if (_profile.Ternaries.Contains(kind))
+        {
+            return EvalTernary(node);
+        }
+        if (_profile.Calls.Contains(kind))
+        {
+            return EvalCall(node);
+        }
+        if (_profile.Constructions.Contains(kind))
+        {
+            return TaintValue.Join(Arguments(node).Select(Eval));
+        }
+        if (kind is "binary_expression" or "binary_operator" or "comparison_operator" or "boolean_operator")
+        {
+            return EvalBinary(node);
+        }
+        if (kind is "array_initializer" or "list" or "tuple" or "expression_list" or "set" or "array_creation_expression")
+        {
+            var elements = (kind == "array_creation_expression" ? node.ChildByField("value")?.NamedChildren ?? [] : node.NamedChildren).Select(Eval).ToImmutableList();
+            return new TaintValue(TaintOrigin.None, Elements: elements);
+        }
+        if (kind == "dictionary")
+        {
+            return EvalDictionary(node);
+        }
+        if (kind is "array_access" or "subscript")
+        {
+            return EvalIndex(node);
+        }
+        if (kind is "variable_declarator")
+        {
+            EvalDeclarator(node);
+            return TaintValue.Clean;
+        }
+        if (kind is "lambda_expression" or "lambda" or "method_reference" or "class_body" or "instanceof_expression" or "null_literal" or "none" or "comment")
+        {
+            return TaintValue.Clean;
+        }
+        if (kind is "parenthesized_expression" or "cast_expression" or "await" or "expression_statement" or "not_operator" or "unary_expression" or "unary_operator")
+        {
+            var inner = node.ChildByField("value") ?? node.ChildByField("operand") ?? node.ChildByField("argument") ?? node.NamedChildren.LastOrNull();
+            var value = inner is { } i ? Eval(i) : TaintValue.Clean;
+            return kind is "not_operator" || (kind == "unary_expression" && node.Text.StartsWith('!')) ? Negate(value) : value;
+        }
+        // Anything else (comprehensions, interpolations, keyword arguments...): built from its parts.
+        return TaintValue.Join(node.NamedChildren.Where(c => !c.IsExtra).Select(Eval).ToList());
+    }
+
+    private void EvalDeclarator(SyntaxNode declarator)
+    {
+        if (declarator.ChildByField("name") is { } name)
+        {
+            _env[name.Text] = declarator.ChildByField("value") is { } value ? Eval(value) : TaintValue.Clean;
+        }
+    }
+
+    private TaintValue EvalAssignment(SyntaxNode node)
+    {
+        var left = node.ChildByField("left");
+        var right = node.ChildByField("right");
+        if (left is null || right is null)
+        {
+            return TaintValue.Clean;
+        }
+        var value = Eval(right.Value);
+        var op = node.ChildByField("operator")?.Text ?? node.Children.FirstOrNull(c => !c.IsNamed && c.Text.EndsWith('='))?.Text ?? "=";
+        if (op != "=")
+        {
+            var current = Eval(left.Value);
+            value = op == "+=" && current.Constant is { } a && value.Constant is { } b ? TaintValue.Const(a + b) : TaintValue.Join(current, value);
+        }
+        Assign(left.Value, value);
+        return value;
+    }
+
+    private void Assign(SyntaxNode target, TaintValue value)
+    {
+        switch (target.Kind)
+        {
+            case "identifier" or "field_access" or "attribute":
+                _env[target.Text] = value;
+                break;
+            case "array_access" or "subscript":
+                var container = target.ChildByField("array") ?? target.ChildByField("value");
+                var index = target.ChildByField("index") ?? target.ChildByField("subscript");
+                if (container is { } c && index is { } i && _env.TryGetValue(c.Text, out var existing))
+                {
+                    var key = Eval(i).Constant;
+                    _env[c.Text] = key is not null && existing.Entries is not null
+                        ? existing with { Entries = existing.Entries.SetItem(key, value) }
+                        : key is not null && existing.Elements is { } list && int.TryParse(key, CultureInfo.InvariantCulture, out var n) && n >= 0 && n < list.Count
+                            ? existing with { Elements = list.SetItem(n, value) }
+                            : TaintValue.Join(existing.Flattened(), value);
+                }
+                break;
+            case "pattern_list" or "tuple_pattern" or "tuple" or "list_pattern" or "expression_list":
+                var targets = target.NamedChildren.ToList();
+                for (var k = 0; k < targets.Count; k++)
+                {
+                    Assign(targets[k], value.Elements is { } elements && k < elements.Count ? elements[k] : value.Flattened());
+                }
+                break;
+        }
+    }
+
+    private TaintValue EvalTernary(SyntaxNode node)
+    {
+        SyntaxNode? condition, consequence, alternative;
+        if (node.Kind == "conditional_expression")
+        {
+            // Python: consequence if condition else alternative, without field names.
+            var parts = node.NamedChildren.ToList();
+            if (parts.Count != 3)
+            {
+                return TaintValue.Join(parts.Select(Eval).ToList());
+            }
+            (consequence, condition, alternative) = (parts[0], parts[1], parts[2]);
+        }
+        else
+        {
+            (condition, consequence, alternative) = (node.ChildByField("condition"), node.ChildByField("consequence"), node.ChildByField("alternative"));
+        }
+        if (condition is null || consequence is null || alternative is null)
+        {
+            return TaintValue.Join(node.NamedChildren.Select(Eval).ToList());
+        }
+        return ConstantTruth(Eval(condition.Value)) switch
+        {
+            true => Eval(consequence.Value),
+            false => Eval(alternative.Value),
+            null => TaintValue.Merge(Eval(consequence.Value), Eval(alternative.Value)),
+        };
+    }
+
+    private TaintValue EvalDictionary(SyntaxNode node)
+    {
+        var entries = ImmutableDictionary.CreateBuilder<string, TaintValue>(StringComparer.Ordinal);
+        var rest = TaintValue.Clean;
+        foreach (var pair in node.NamedChildren.Where(c => c.Kind == "pair"))
+        {
+            var value = pair.ChildByField("value") is { } v ? Eval(v) : TaintValue.Clean;
+            if (pair.ChildByField("key") is { } k && Eval(k).Constant is { } key)
+            {
+                entries[key] = value;
+            }
+            else
+            {
+                rest = TaintValue.Join(rest, value);
+            }
+        }
+        return new TaintValue(rest.Origin, Entries: entries.ToImmutable());
+    }
+
+    private TaintValue EvalIndex(SyntaxNode node)
+    {
+        var container = node.ChildByField("array") ?? node.ChildByField("value");
+        var index = node.ChildByField("index") ?? node.ChildByField("subscript");
+        if (container is null)
+        {
+            return TaintValue.Clean;
+        }
+        var value = Eval(container.Value);
+        return Element(value, index is { } i ? Eval(i).Constant : null);
+    }
+
+    private static TaintValue Element(TaintValue container, string? key)
+    {
+        if (key is not null && container.Entries is { } entries)
+        {
+            return entries.TryGetValue(key, out var entry) ? entry : new TaintValue(container.Origin);
+        }
+        if (key is not null && container.Elements is { } list && int.TryParse(key, CultureInfo.InvariantCulture, out var n))
+        {
+            if (n < 0)
+            {
+                n += list.Count;
+            }
+            return n >= 0 && n < list.Count ? list[n] : new TaintValue(container.Origin);
+        }
+        return container.Flattened() with { Constant = null };
+    }
+
+    private TaintValue StringLiteral(SyntaxNode node)
+    {
+        if (node.NamedChildren.Any(c => c.Kind is "interpolation" or "template_substitution"))
+        {
+            return TaintValue.Join(node.NamedChildren.Where(c => c.Kind is "interpolation" or "template_substitution").Select(Eval).ToList());
+        }
+        var text = node.Text;
+        var start = text.IndexOfAny(['"', '\'']);
+        if (start < 0 || text.Length - start < 2)
+        {
+            return TaintValue.Const(text);
+        }
+        var quote = text[start];
+        var quoteLength = text.AsSpan(start).StartsWith(new string(quote, 3)) ? 3 : 1;
+        var end = text.Length - quoteLength;
+        return TaintValue.Const(end >= start + quoteLength ? text[(start + quoteLength)..end] : "");
+    }
+
+    private static TaintValue Negate(TaintValue value) => value.Constant switch
+    {
+        "true" or "True" => TaintValue.Const("false"),
+        "false" or "False" => TaintValue.Const("true"),
+        _ => value with { Constant = null },
+    };
+
+    private IEnumerable<SyntaxNode> Arguments(SyntaxNode call) =>
+        call.ChildByField("arguments")?.NamedChildren.Where(a => !a.IsExtra) ?? [];
+}

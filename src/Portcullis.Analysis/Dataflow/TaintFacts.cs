@@ -1,0 +1,83 @@
+using Portcullis.Analysis.Matching;
+using Portcullis.Rules.Model;
+using Portcullis.Syntax;
+
+namespace Portcullis.Analysis.Dataflow;
+
+/// <summary>A sink that matched in the tree: where, and the code that must not carry taint.</summary>
+internal sealed record SinkHit(int StartByte, int EndByte, SyntaxNode Argument);
+
+/// <summary>
+/// The structural facts one taint rule needs about one tree, found once with the pattern matcher:
+/// which expressions are sources and sanitizers, and where the sinks are with their arguments.
+/// </summary>
+internal sealed class TaintFacts
+{
+    private readonly HashSet<(int, int)> _sources;
+    private readonly HashSet<(int, int)> _sanitizers;
+    private readonly Dictionary<(int, int), List<SinkHit>> _sinks;
+
+    private TaintFacts(HashSet<(int, int)> sources, HashSet<(int, int)> sanitizers, Dictionary<(int, int), List<SinkHit>> sinks)
+    {
+        _sources = sources;
+        _sanitizers = sanitizers;
+        _sinks = sinks;
+    }
+
+    public bool HasSinks => _sinks.Count > 0;
+
+    public bool HasSources => _sources.Count > 0;
+
+    public static TaintFacts Find(CompiledTaintRule rule, ClauseEvaluator evaluator)
+    {
+        var sinks = new Dictionary<(int, int), List<SinkHit>>();
+        foreach (var (clause, argument) in rule.Sinks)
+        {
+            foreach (var match in evaluator.Evaluate(clause))
+            {
+                if (match.Bindings.Find(argument) is not { } bound)
+                {
+                    continue;
+                }
+                var key = (match.StartByte, match.EndByte);
+                if (!sinks.TryGetValue(key, out var list))
+                {
+                    sinks[key] = list = [];
+                }
+                list.Add(new SinkHit(match.StartByte, match.EndByte, bound.Node));
+            }
+        }
+        if (sinks.Count == 0)
+        {
+            return new TaintFacts([], [], sinks);
+        }
+        var sources = rule.Sources.SelectMany(evaluator.Evaluate).Select(m => (m.StartByte, m.EndByte)).ToHashSet();
+        var sanitizers = rule.Sanitizers.SelectMany(evaluator.Evaluate).Select(m => (m.StartByte, m.EndByte)).ToHashSet();
+        return new TaintFacts(sources, sanitizers, sinks);
+    }
+
+    public bool IsSource(SyntaxNode node) => _sources.Contains((node.StartByte, node.EndByte));
+
+    public bool IsSanitizer(SyntaxNode node) => _sanitizers.Contains((node.StartByte, node.EndByte));
+
+    public IReadOnlyList<SinkHit> SinksAt(SyntaxNode node) =>
+        _sinks.TryGetValue((node.StartByte, node.EndByte), out var list) ? list : [];
+}
+
+/// <summary>A taint rule with its clauses compiled for one grammar.</summary>
+internal sealed record CompiledTaintRule(
+    RuleDefinition Definition,
+    IReadOnlyList<CompiledClause> Sources,
+    IReadOnlyList<(CompiledClause Clause, string Argument)> Sinks,
+    IReadOnlyList<CompiledClause> Sanitizers)
+{
+    public static CompiledTaintRule Compile(RuleDefinition definition, string grammarId)
+    {
+        var spec = definition.Taint ?? throw new ArgumentException($"rule {definition.Id} is not a taint rule");
+        return new CompiledTaintRule(
+            definition,
+            spec.Sources.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray(),
+            spec.Sinks.Select(s => (ClauseCompiler.Compile(s.Clause, grammarId), s.Argument)).ToArray(),
+            spec.Sanitizers.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray());
+    }
+}

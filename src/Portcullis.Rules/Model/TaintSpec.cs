@@ -1,0 +1,17 @@
+namespace Portcullis.Rules.Model;
+
+/// <summary>
+/// A taint rule: untrusted data from a <see cref="Sources"/> match that reaches the argument of a
+/// <see cref="Sinks"/> match without passing through a <see cref="Sanitizers"/> match is a finding.
+/// Sources, sinks and sanitizers are match clauses in the target language, like structural patterns.
+/// When a function shows no source, its parameters count as untrusted of unknown origin (an agent's
+/// snippet rarely shows where its inputs come from), reported at <see cref="UnknownOriginSeverity"/>.
+/// </summary>
+public sealed record TaintSpec(
+    IReadOnlyList<MatchClause> Sources,
+    IReadOnlyList<TaintSink> Sinks,
+    IReadOnlyList<MatchClause> Sanitizers,
+    Core.Severity UnknownOriginSeverity);
+
+/// <summary>A sink: a match clause and the metavariable it binds to the value that must not be tainted.</summary>
+public sealed record TaintSink(MatchClause Clause, string Argument);
