@@ -101,7 +101,7 @@ public sealed class ClaudeHookTests : IDisposable
         }));
 
         Assert.Equal(2, code);
-        Assert.Contains("python.command.shell-true", stderr, StringComparison.Ordinal);
+        Assert.Contains("python.command.injection", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ internal sealed partial class FunctionInterpreter
             case "length" or "__len__":
                 return TaintValue.Const(text.Length.ToString(CultureInfo.InvariantCulture));
             default:
-                return values.All(v => !v.Tainted) ? TaintValue.Clean : null;
+                return values.All(v => !v.Flattened().Tainted) ? TaintValue.Clean : null;
         }
     }
 
@@ -175,6 +175,8 @@ internal sealed partial class FunctionInterpreter
             "+" => a + b,
             "==" => Bool(a == b),
             "!=" => Bool(a != b),
+            "in" => Bool(b.Contains(a, StringComparison.Ordinal)),
+            "not" or "not in" => Bool(!b.Contains(a, StringComparison.Ordinal)),
             _ => null,
         };
     }

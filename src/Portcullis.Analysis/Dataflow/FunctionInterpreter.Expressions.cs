@@ -10,7 +10,8 @@ internal sealed partial class FunctionInterpreter
     private static readonly HashSet<string> AppendMethods = new(StringComparer.Ordinal) { "append", "insert", "concat" };
     private static readonly HashSet<string> AddMethods = new(StringComparer.Ordinal) { "add", "append", "addLast", "push", "offer", "addElement" };
 
-    private TaintValue Eval(SyntaxNode node)
+    /// <summary>Sinks that match this node: is their argument tainted here, before the node runs?</summary>
+    private void CheckSinks(SyntaxNode node)
     {
         foreach (var hit in _facts.SinksAt(node))
         {
@@ -24,6 +25,11 @@ internal sealed partial class FunctionInterpreter
                 Flows.Add(new TaintFlow(hit, reaching.Origin));
             }
         }
+    }
+
+    private TaintValue Eval(SyntaxNode node)
+    {
+        CheckSinks(node);
         if (_facts.IsSanitizer(node))
         {
             return TaintValue.Clean;
@@ -43,7 +49,7 @@ internal sealed partial class FunctionInterpreter
         }
         if (_profile.Identifiers.Contains(kind) || kind is "this" or "self")
         {
-            return _env.TryGetValue(node.Text, out var value) ? value : TaintValue.Clean;
+            return _env.TryGetValue(node.Text, out var value) ? value : _unboundNamesAreUntrusted && kind != "this" ? TaintValue.FromParameter : TaintValue.Clean;
         }
         if (kind is "field_access" or "attribute")
         {

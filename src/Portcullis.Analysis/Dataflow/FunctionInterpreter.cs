@@ -22,6 +22,12 @@ internal sealed partial class FunctionInterpreter
     private Dictionary<string, TaintValue> _env = new(StringComparer.Ordinal);
     private TaintValue _returned = TaintValue.Clean;
 
+    /// <summary>
+    /// Outside any function (a script, a notebook cell, a completion) a name that was never assigned
+    /// comes from code the gate cannot see: its origin is unknown, as a parameter's is.
+    /// </summary>
+    private bool _unboundNamesAreUntrusted;
+
     public FunctionInterpreter(LanguageProfile profile, TaintFacts facts, FunctionTable functions, List<TaintFlow> flows, int depth = 0)
     {
         _profile = profile;
@@ -52,6 +58,7 @@ internal sealed partial class FunctionInterpreter
     /// <summary>Runs the statements of a file that are outside every function.</summary>
     public void RunTopLevel(SyntaxNode root)
     {
+        _unboundNamesAreUntrusted = true;
         foreach (var statement in root.NamedChildren)
         {
             Exec(statement);
@@ -83,8 +90,21 @@ internal sealed partial class FunctionInterpreter
     private void Exec(SyntaxNode node)
     {
         var kind = node.Kind;
-        if (node.IsExtra || _profile.Functions.Contains(kind) || kind is "class_declaration" or "class_definition" or "lambda_expression" or "lambda")
+        if (node.IsExtra || _profile.Functions.Contains(kind) || kind is "class_declaration" or "class_definition" or "lambda_expression" or "lambda" or "decorated_definition")
         {
+            if ((node.ChildByField("name") ?? node.ChildByField("definition")?.ChildByField("name")) is { } defined)
+            {
+                _env[defined.Text] = TaintValue.Clean;
+            }
+            return;
+        }
+        if (kind is "import_statement" or "import_from_statement" or "future_import_statement" or "import_declaration" or "package_declaration")
+        {
+            // Imported modules and names are code, not data.
+            foreach (var name in node.Descendants().Where(d => d.Kind == "identifier"))
+            {
+                _env[name.Text] = TaintValue.Clean;
+            }
             return;
         }
         if (_profile.Ifs.Contains(kind))
@@ -97,6 +117,7 @@ internal sealed partial class FunctionInterpreter
         }
         else if (_profile.Returns.Contains(kind))
         {
+            CheckSinks(node);
             var value = node.NamedChildren.FirstOrNull() is { } expression ? Eval(expression) : TaintValue.Clean;
             _returned = TaintValue.Merge(_returned, value);
         }

@@ -67,18 +67,19 @@ internal sealed class TaintAnalyzer(IReadOnlyList<RuleDefinition> rules) : IAnal
             }
             // Code outside any function (a script, a completion): its own scope, no parameters.
             new FunctionInterpreter(profile, facts, functions, flows).RunTopLevel(tree.Root);
-            Report(context, rule.Definition, flows);
+            Report(context, rule.Definition, flows, tree);
         }
     }
 
-    private static void Report(AnalysisContext context, RuleDefinition rule, List<TaintFlow> flows)
+    private static void Report(AnalysisContext context, RuleDefinition rule, List<TaintFlow> flows, SyntaxTree tree)
     {
         foreach (var flow in flows.GroupBy(f => (f.Sink.StartByte, f.Sink.EndByte)).Select(g => g.MaxBy(f => f.Origin)!))
         {
             var known = flow.Origin == TaintOrigin.Source;
             var severity = known ? rule.Descriptor.Severity : rule.Taint!.UnknownOriginSeverity;
             var origin = known ? "untrusted input" : "a value of unknown origin (a parameter)";
-            context.Report(rule.Descriptor, flow.Sink.StartByte, flow.Sink.EndByte, $"{rule.Descriptor.Message} ({origin} reaches `{Shorten(flow.Sink.Argument.Text)}` here)", severity: severity);
+            var proposal = rule.Fix is { } fix ? FixTemplateRenderer.Render(fix, flow.Sink.Match, tree) : null;
+            context.Report(rule.Descriptor, flow.Sink.StartByte, flow.Sink.EndByte, $"{rule.Descriptor.Message} ({origin} reaches `{Shorten(flow.Sink.Argument.Text)}` here)", proposal: proposal, severity: severity);
         }
     }
 

@@ -5,7 +5,7 @@ using Portcullis.Syntax;
 namespace Portcullis.Analysis.Dataflow;
 
 /// <summary>A sink that matched in the tree: where, and the code that must not carry taint.</summary>
-internal sealed record SinkHit(int StartByte, int EndByte, SyntaxNode Argument);
+internal sealed record SinkHit(int StartByte, int EndByte, SyntaxNode Argument, PatternMatch Match);
 
 /// <summary>
 /// The structural facts one taint rule needs about one tree, found once with the pattern matcher:
@@ -44,7 +44,7 @@ internal sealed class TaintFacts
                 {
                     sinks[key] = list = [];
                 }
-                list.Add(new SinkHit(match.StartByte, match.EndByte, bound.Node));
+                list.Add(new SinkHit(match.StartByte, match.EndByte, bound.Node, match));
             }
         }
         if (sinks.Count == 0)
