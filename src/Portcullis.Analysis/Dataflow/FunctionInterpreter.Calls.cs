@@ -85,6 +85,17 @@ internal sealed partial class FunctionInterpreter
             _env[variable] = current with { Entries = entries.SetItem(putKey, values[1]) };
             return TaintValue.Clean;
         }
+        if (name == "set" && values.Count == 3 && Key(0) is { } section && Key(1) is { } option)
+        {
+            // configparser: set(section, option, value) / get(section, option).
+            var entries = current.Entries ?? ImmutableDictionary.Create<string, TaintValue>(StringComparer.Ordinal);
+            _env[variable] = current with { Entries = entries.SetItem(section + "\0" + option, values[2]) };
+            return TaintValue.Clean;
+        }
+        if (name == "get" && values.Count == 2 && current.Entries is { } sections && Key(0) is { } s && Key(1) is { } o && sections.TryGetValue(s + "\0" + o, out var configured))
+        {
+            return configured;
+        }
         if (name is "remove" or "pop" && current.Elements is { } elements && Key(0) is { } removeKey && int.TryParse(removeKey, CultureInfo.InvariantCulture, out var at) && at >= 0 && at < elements.Count)
         {
             _env[variable] = current with { Elements = elements.RemoveAt(at) };

@@ -175,7 +175,22 @@ internal sealed partial class FunctionInterpreter
         var afterThen = Snapshot();
         _env = before;
         ExecAlternatives(alternatives, next);
+        if (consequence is { } guard && condition is { } check && LeavesFunction(guard))
+        {
+            // "if bad(x): return" — only the path where the check passed continues, and x is valid on it.
+            foreach (var variable in _facts.ValidatedBy(check))
+            {
+                _env[variable] = TaintValue.Clean;
+            }
+            return;
+        }
         MergeInto(afterThen);
+    }
+
+    private static bool LeavesFunction(SyntaxNode body)
+    {
+        var last = body.Kind is "block" ? body.NamedChildren.Where(c => !c.IsExtra).LastOrNull() : body;
+        return last is { Kind: "return_statement" or "raise_statement" or "throw_statement" };
     }
 
     private void ExecAlternatives(List<SyntaxNode> alternatives, int index)

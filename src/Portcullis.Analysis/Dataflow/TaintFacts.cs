@@ -16,12 +16,14 @@ internal sealed class TaintFacts
     private readonly HashSet<(int, int)> _sources;
     private readonly HashSet<(int, int)> _sanitizers;
     private readonly Dictionary<(int, int), List<SinkHit>> _sinks;
+    private readonly List<(int Start, int End, string Variable)> _validations;
 
-    private TaintFacts(HashSet<(int, int)> sources, HashSet<(int, int)> sanitizers, Dictionary<(int, int), List<SinkHit>> sinks)
+    private TaintFacts(HashSet<(int, int)> sources, HashSet<(int, int)> sanitizers, Dictionary<(int, int), List<SinkHit>> sinks, List<(int, int, string)> validations)
     {
         _sources = sources;
         _sanitizers = sanitizers;
         _sinks = sinks;
+        _validations = validations;
     }
 
     public bool HasSinks => _sinks.Count > 0;
@@ -49,12 +51,19 @@ internal sealed class TaintFacts
         }
         if (sinks.Count == 0)
         {
-            return new TaintFacts([], [], sinks);
+            return new TaintFacts([], [], sinks, []);
         }
         var sources = rule.Sources.SelectMany(evaluator.Evaluate).Select(m => (m.StartByte, m.EndByte)).ToHashSet();
         var sanitizers = rule.Sanitizers.SelectMany(evaluator.Evaluate).Select(m => (m.StartByte, m.EndByte)).ToHashSet();
-        return new TaintFacts(sources, sanitizers, sinks);
+        var validations = rule.Validators.SelectMany(evaluator.Evaluate)
+            .Select(m => m.Bindings.Find("$VALUE") is { } bound ? (m.StartByte, m.EndByte, bound.Node.Text) : default)
+            .Where(v => v.Text is not null).Select(v => (v.StartByte, v.EndByte, v.Text!)).ToList();
+        return new TaintFacts(sources, sanitizers, sinks, validations);
     }
+
+    /// <summary>The variables a condition validates (a validator matched inside it).</summary>
+    public IEnumerable<string> ValidatedBy(SyntaxNode condition) =>
+        _validations.Where(v => condition.StartByte <= v.Start && v.End <= condition.EndByte).Select(v => v.Variable);
 
     public bool IsSource(SyntaxNode node) => _sources.Contains((node.StartByte, node.EndByte));
 
@@ -69,7 +78,8 @@ internal sealed record CompiledTaintRule(
     RuleDefinition Definition,
     IReadOnlyList<CompiledClause> Sources,
     IReadOnlyList<(CompiledClause Clause, string Argument)> Sinks,
-    IReadOnlyList<CompiledClause> Sanitizers)
+    IReadOnlyList<CompiledClause> Sanitizers,
+    IReadOnlyList<CompiledClause> Validators)
 {
     public static CompiledTaintRule Compile(RuleDefinition definition, string grammarId)
     {
@@ -78,6 +88,7 @@ internal sealed record CompiledTaintRule(
             definition,
             spec.Sources.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray(),
             spec.Sinks.Select(s => (ClauseCompiler.Compile(s.Clause, grammarId), s.Argument)).ToArray(),
-            spec.Sanitizers.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray());
+            spec.Sanitizers.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray(),
+            spec.Validators.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray());
     }
 }

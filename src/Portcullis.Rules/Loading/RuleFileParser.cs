@@ -15,7 +15,7 @@ namespace Portcullis.Rules.Loading;
 public static partial class RuleFileParser
 {
     private static readonly string[] RuleKeys = ["id", "languages", "severity", "confidence", "cwe", "owasp", "message", "match", "taint", "fix", "tests"];
-    private static readonly string[] TaintKeys = ["sources", "sinks", "sanitizers", "unknown-origin-severity"];
+    private static readonly string[] TaintKeys = ["sources", "sinks", "sanitizers", "validators", "unknown-origin-severity"];
     private static readonly string[] ConstraintKeys = ["metavariable", "regex", "not-regex", "kind", "not-kind", "dynamic-string", "constant"];
 
     /// <param name="normalizeLanguage">Maps a language name to its canonical id, or null when unknown.</param>
@@ -110,7 +110,8 @@ public static partial class RuleFileParser
         var unknown = taint.Children.TryGetValue(new YamlScalarNode("unknown-origin-severity"), out var u)
             ? ParseEnum<Severity>(file, Expect<YamlScalarNode>(file, u, "'unknown-origin-severity'"), "taint")
             : (Severity)Math.Max((int)Severity.Info, (int)ruleSeverity - 1);
-        return new TaintSpec(sources, sinks, sanitizers, unknown);
+        var validators = taint.Children.TryGetValue(new YamlScalarNode("validators"), out var v) ? ParseClauses(file, v) : [];
+        return new TaintSpec(sources, sinks, sanitizers, unknown, validators);
     }
 
     private static RuleTests ParseTests(string file, string id, YamlMappingNode rule)

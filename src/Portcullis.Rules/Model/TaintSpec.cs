@@ -6,12 +6,15 @@ namespace Portcullis.Rules.Model;
 /// Sources, sinks and sanitizers are match clauses in the target language, like structural patterns.
 /// When a function shows no source, its parameters count as untrusted of unknown origin (an agent's
 /// snippet rarely shows where its inputs come from), reported at <see cref="UnknownOriginSeverity"/>.
+/// <see cref="Validators"/> are checks that bind <c>$VALUE</c>: an <c>if</c> whose condition holds one
+/// and whose body leaves the function (return, raise, throw) makes <c>$VALUE</c> clean after it.
 /// </summary>
 public sealed record TaintSpec(
     IReadOnlyList<MatchClause> Sources,
     IReadOnlyList<TaintSink> Sinks,
     IReadOnlyList<MatchClause> Sanitizers,
-    Core.Severity UnknownOriginSeverity);
+    Core.Severity UnknownOriginSeverity,
+    IReadOnlyList<MatchClause> Validators);
 
 /// <summary>A sink: a match clause and the metavariable it binds to the value that must not be tainted.</summary>
 public sealed record TaintSink(MatchClause Clause, string Argument);
