@@ -29,6 +29,23 @@ internal sealed partial class FunctionInterpreter
 
     private TaintValue Eval(SyntaxNode node)
     {
+        if (!EnterNesting())
+        {
+            // Past the nesting limit the value is not computed: its origin is unknown.
+            return TaintValue.FromParameter;
+        }
+        try
+        {
+            return EvalNode(node);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private TaintValue EvalNode(SyntaxNode node)
+    {
         CheckSinks(node);
         if (_facts.IsSanitizer(node))
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Portcullis.Syntax;
 
 namespace Portcullis.Analysis.Dataflow;
@@ -15,12 +16,21 @@ internal sealed partial class FunctionInterpreter
 {
     private const int MaxCallDepth = 4;
 
+    /// <summary>
+    /// How deeply expressions and statements may nest before the interpreter stops descending. The
+    /// interpreter recurses over the tree; machine-made code ten thousand brackets deep would otherwise
+    /// overflow the stack and take the gate down with it. Hand-written code never comes near. The stack
+    /// left is checked as well, for threads with small stacks.
+    /// </summary>
+    private const int MaxNesting = 200;
+
     private readonly LanguageProfile _profile;
     private readonly TaintFacts _facts;
     private readonly FunctionTable _functions;
     private readonly int _depth;
     private Dictionary<string, TaintValue> _env = new(StringComparer.Ordinal);
     private TaintValue _returned = TaintValue.Clean;
+    private int _nesting;
 
     /// <summary>
     /// Outside any function (a script, a notebook cell, a completion) a name that was never assigned
@@ -88,6 +98,32 @@ internal sealed partial class FunctionInterpreter
     }
 
     private void Exec(SyntaxNode node)
+    {
+        if (!EnterNesting())
+        {
+            return;
+        }
+        try
+        {
+            ExecNode(node);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private bool EnterNesting()
+    {
+        if (_nesting >= MaxNesting || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            return false;
+        }
+        _nesting++;
+        return true;
+    }
+
+    private void ExecNode(SyntaxNode node)
     {
         var kind = node.Kind;
         if (node.IsExtra || _profile.Functions.Contains(kind) || kind is "class_declaration" or "class_definition" or "lambda_expression" or "lambda" or "decorated_definition")
