@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Portcullis.Analysis.Fixing.Rewrites;
 using Portcullis.Core;
 using Portcullis.Rules.Model;
 using Portcullis.Syntax;
@@ -7,15 +8,22 @@ using Portcullis.Syntax;
 namespace Portcullis.Analysis.Matching;
 
 /// <summary>
-/// Turns a rule's fix template into an edit of the matched range: metavariables are replaced by the
-/// code they bound, and continuation lines take the indentation of the line the match starts on.
+/// Turns a rule's fix into edits: a template becomes an edit of the matched range (metavariables are
+/// replaced by the code they bound, and continuation lines take the indentation of the line the match
+/// starts on); a named rewrite proposes its own edits of the code the focus metavariable bound.
 /// </summary>
 internal static partial class FixTemplateRenderer
 {
-    public static FixProposal Render(FixTemplate template, PatternMatch match, SyntaxTree tree)
+    public static FixProposal? Render(FixTemplate template, PatternMatch match, SyntaxTree tree)
     {
+        if (template.Rewrite is { } name)
+        {
+            return CodeRewrites.Find(name) is { } rewrite && template.Focus is { } target && match.Bindings.Find(target) is { } bound
+                ? rewrite.Propose(bound.Node, template.Description)
+                : null;
+        }
         var source = tree.Source;
-        var text = MetavariableReference().Replace(template.Template, m =>
+        var text = MetavariableReference().Replace(template.Template!, m =>
             match.Bindings.Find(m.Value) is { } bound ? source.Slice(bound.StartByte, bound.EndByte) : m.Value);
         var (start, end) = (match.StartByte, match.EndByte);
         if (template.Focus is { } focus && match.Bindings.Find(focus) is { } focused)

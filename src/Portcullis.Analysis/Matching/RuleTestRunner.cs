@@ -38,6 +38,7 @@ public static class RuleTestRunner
         }
         foreach (var language in rule.Languages)
         {
+            var fixedAny = false;
             foreach (var snippet in rule.Tests.Match)
             {
                 var result = engine.Scan(new SourceText("test", language, snippet), verifyFixes: rule.Fix is not null);
@@ -50,10 +51,20 @@ public static class RuleTestRunner
                 {
                     failures.Add(new RuleTestFailure(rule.Id, rule.Origin, language, "expected a match, found none", snippet));
                 }
-                else if (rule.Fix is not null && hits.Any(h => h.Fix is null))
+                else if (hits.Any(h => h.Proposal is not null && h.Fix is null))
                 {
                     failures.Add(new RuleTestFailure(rule.Id, rule.Origin, language, "the rule's fix did not verify (it does not parse, or the rule still fires)", snippet));
                 }
+                else if (rule.Fix is { Rewrite: null } && hits.Any(h => h.Fix is null))
+                {
+                    failures.Add(new RuleTestFailure(rule.Id, rule.Origin, language, "the rule's fix template gave no fix here", snippet));
+                }
+                fixedAny |= hits.Any(h => h.Fix is not null);
+            }
+            if (rule.Fix is not null && !fixedAny)
+            {
+                // A rewrite may decline a case it cannot rewrite exactly, but one that never fixes is broken.
+                failures.Add(new RuleTestFailure(rule.Id, rule.Origin, language, "the rule has a fix, but no 'match' test got a verified one", ""));
             }
             foreach (var snippet in rule.Tests.NoMatch)
             {

@@ -1,3 +1,4 @@
+using Portcullis.Analysis.Fixing.Rewrites;
 using Portcullis.Rules.Loading;
 using Portcullis.Rules.Model;
 using Portcullis.Syntax;
@@ -21,6 +22,13 @@ public static class StructuralRules
     /// <summary>The analyzers that run rule definitions: structural patterns and taint rules.</summary>
     public static IReadOnlyList<IAnalyzer> CreateAnalyzers(IReadOnlyList<RuleDefinition> definitions, bool compileNow = false)
     {
+        foreach (var rule in definitions)
+        {
+            if (rule.Fix?.Rewrite is { } rewrite && CodeRewrites.Find(rewrite) is null)
+            {
+                throw new RuleLoadException(rule.Origin, $"rule '{rule.Id}': unknown fix rewrite '{rewrite}' (known: {string.Join(", ", CodeRewrites.Names.Order(StringComparer.Ordinal))})");
+            }
+        }
         var set = new StructuralRuleSet(definitions, LanguageIds.GrammarFor);
         var taint = new Dataflow.TaintAnalyzer(definitions);
         if (compileNow)

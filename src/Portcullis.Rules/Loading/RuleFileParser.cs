@@ -138,15 +138,24 @@ public static partial class RuleFileParser
             return new FixTemplate(Scalar(file, scalar), "Apply the rule's suggested rewrite");
         }
         var mapping = Expect<YamlMappingNode>(file, node, "'fix'");
-        RejectUnknownKeys(file, mapping, ["template", "description", "focus"]);
-        var template = Scalar(file, Required<YamlScalarNode>(file, mapping, "template"));
+        RejectUnknownKeys(file, mapping, ["template", "rewrite", "description", "focus"]);
+        var template = mapping.Children.TryGetValue(new YamlScalarNode("template"), out var t) ? Scalar(file, Expect<YamlScalarNode>(file, t, "'template'")) : null;
+        var rewrite = mapping.Children.TryGetValue(new YamlScalarNode("rewrite"), out var r) ? Scalar(file, Expect<YamlScalarNode>(file, r, "'rewrite'")) : null;
+        if ((template is null) == (rewrite is null))
+        {
+            throw new RuleLoadException(At(file, mapping), "a fix needs exactly one of 'template' (code with metavariables) or 'rewrite' (the name of a built-in rewrite)");
+        }
         var description = mapping.Children.TryGetValue(new YamlScalarNode("description"), out var d) ? Scalar(file, Expect<YamlScalarNode>(file, d, "'description'")) : "Apply the rule's suggested rewrite";
         var focus = mapping.Children.TryGetValue(new YamlScalarNode("focus"), out var f) ? Scalar(file, Expect<YamlScalarNode>(file, f, "'focus'")) : null;
         if (focus is not null && !MetavariableSyntax().IsMatch(focus))
         {
             throw new RuleLoadException(At(file, mapping), $"fix focus '{focus}' is not a metavariable like $X");
         }
-        return new FixTemplate(template, description, focus);
+        if (rewrite is not null && focus is null)
+        {
+            throw new RuleLoadException(At(file, mapping), $"fix rewrite '{rewrite}' needs 'focus': the metavariable bound to the code it rewrites");
+        }
+        return new FixTemplate(template, description, focus, rewrite);
     }
 
     private static MatchClause ParseClause(string file, YamlNode node)

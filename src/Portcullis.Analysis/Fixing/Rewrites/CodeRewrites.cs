@@ -1,0 +1,15 @@
+namespace Portcullis.Analysis.Fixing.Rewrites;
+
+/// <summary>The rewrites a rule's fix can name.</summary>
+internal static class CodeRewrites
+{
+    private static readonly Dictionary<string, ICodeRewrite> ByName = new ICodeRewrite[]
+    {
+        new SqlParameterRewrite(),
+        new CommandArgumentListRewrite(),
+    }.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<string> Names => ByName.Keys;
+
+    public static ICodeRewrite? Find(string name) => ByName.GetValueOrDefault(name);
+}
