@@ -84,6 +84,69 @@ public sealed class FixRewriteTests
         Assert.Null(Fixed("python", code, "python.command.injection"));
     }
 
+    private const string JavaServlet = "class T {{\n  void doPost(HttpServletRequest request, HttpServletResponse response) throws Exception {{\n    String id = request.getParameter(\"id\");\n{0}  }}\n}}\n";
+
+    [Theory]
+    [InlineData(
+        "    java.sql.Statement statement = connection.createStatement();\n    statement.executeQuery(\"SELECT * FROM users WHERE id = '\" + id + \"'\");\n",
+        "    java.sql.Statement statement = connection.createStatement();\n    java.sql.PreparedStatement prepared = statement.getConnection().prepareStatement(\"SELECT * FROM users WHERE id = ?\");\n    prepared.setObject(1, id);\n    prepared.executeQuery();\n")]
+    [InlineData(
+        "    String sql = \"SELECT * FROM users WHERE id = \" + id;\n    java.sql.PreparedStatement ps = connection.prepareStatement(sql);\n    ps.executeQuery();\n",
+        "    String sql = \"SELECT * FROM users WHERE id = ?\";\n    java.sql.PreparedStatement ps = connection.prepareStatement(sql);\n    ps.setObject(1, id);\n    ps.executeQuery();\n")]
+    [InlineData(
+        "    jdbcTemplate.queryForList(\"SELECT * FROM users WHERE id = '\" + id + \"'\");\n",
+        "    jdbcTemplate.queryForList(\"SELECT * FROM users WHERE id = ?\", id);\n")]
+    public void Java_queries_are_prepared_and_the_values_bound(string body, string expectedBody)
+    {
+        var fixedCode = Fixed("java", string.Format(JavaServlet, body), "java.taint.sql-injection");
+
+        Assert.Equal(string.Format(JavaServlet, expectedBody), fixedCode);
+    }
+
+    [Fact]
+    public void No_java_fix_when_the_query_already_has_placeholders_bound_elsewhere()
+    {
+        var body = "    java.sql.PreparedStatement ps = connection.prepareStatement(\"SELECT * FROM t WHERE a = ? AND b = '\" + id + \"'\");\n    ps.setString(1, \"x\");\n    ps.executeQuery();\n";
+
+        Assert.Null(Fixed("java", string.Format(JavaServlet, body), "java.taint.sql-injection"));
+    }
+
+    [Fact]
+    public void Html_responses_escape_the_values_and_not_the_markup()
+    {
+        var java = Fixed("java", string.Format(JavaServlet, "    response.getWriter().println(\"<p>\" + id + \"</p>\");\n"), "java.taint.xss");
+        var python = Fixed(
+            "python",
+            "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route('/hi')\ndef hi():\n    name = request.args.get('name')\n    return f\"<h1>Hello {name}</h1>\"\n",
+            "python.xss.response");
+
+        Assert.Equal(string.Format(JavaServlet, "    response.getWriter().println(\"<p>\" + org.owasp.encoder.Encode.forHtml(String.valueOf(id)) + \"</p>\");\n"), java);
+        Assert.NotNull(python);
+        Assert.StartsWith("import html\n", python, StringComparison.Ordinal);
+        Assert.EndsWith("    return f\"<h1>Hello {html.escape(str(name))}</h1>\"\n", python, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_written_alone_is_escaped_where_it_is_written()
+    {
+        var fixedCode = Fixed("java", string.Format(JavaServlet, "    response.getWriter().print(id);\n    log(id);\n"), "java.taint.xss");
+
+        Assert.Equal(string.Format(JavaServlet, "    response.getWriter().print(org.owasp.encoder.Encode.forHtml(String.valueOf(id)));\n    log(id);\n"), fixedCode);
+    }
+
+    [Theory]
+    [InlineData("from __future__ import annotations\nimport os\n", "from __future__ import annotations\nimport subprocess\nimport os\n")]
+    [InlineData("\"\"\"Tool.\"\"\"\nimport os\n", "\"\"\"Tool.\"\"\"\nimport subprocess\nimport os\n")]
+    [InlineData("import os, subprocess\n", "import os, subprocess\n")]
+    [InlineData("\"\"\"Tool.\"\"\"\nos = __import__('os')\n", "\"\"\"Tool.\"\"\"\nimport subprocess\nos = __import__('os')\n")]
+    public void The_import_a_fix_needs_goes_after_docstrings_and_future_imports_once(string header, string expectedHeader)
+    {
+        var fixedCode = Fixed("python", header + "def f(name):\n    os.system(\"ls \" + name)\n", "python.command.injection");
+
+        Assert.NotNull(fixedCode);
+        Assert.StartsWith(expectedHeader + "def f(name):\n", fixedCode, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_diff_of_two_distant_changes_has_two_hunks()
     {

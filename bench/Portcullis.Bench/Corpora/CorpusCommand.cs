@@ -45,6 +45,12 @@ internal static class CorpusCommand
         var files = Percentiles.Of(outcomes.Where(o => o.Lines >= 50).Select(o => o.Milliseconds).ToList());
         var blocking = outcomes.SelectMany(o => o.Findings).Where(f => f.Severity >= Severity.High).ToList();
         var withFix = blocking.Count(f => f.Fix is { Verified: true });
+        var fixCoverage = new Dictionary<string, Dictionary<string, FixCount>>
+        {
+            ["language"] = FixCoverage(outcomes.SelectMany(o => o.Findings.Select(f => (Key: o.Record.Language, Finding: f)))),
+            ["cwe"] = FixCoverage(outcomes.SelectMany(o => o.Findings.SelectMany(f => f.Taxonomy.Cwe.Take(1).Select(c => (Key: c, Finding: f))))),
+            ["rule"] = FixCoverage(outcomes.SelectMany(o => o.Findings.Select(f => (Key: f.RuleId, Finding: f)))),
+        };
         var errors = outcomes.Count(o => o.Error is not null);
         double? owaspScore = corpus.HeadlineIsOwaspScore ? tables["category"].Values.Average(c => c.Score) : null;
         var distinct = outcomes.Where(o => o.Record.Vulnerable).DistinctBy(o => o.Record.Code).ToList();
@@ -68,6 +74,10 @@ internal static class CorpusCommand
                 }
             }
             text.WriteLine(Invariant($"  fix coverage: {withFix}/{blocking.Count} critical/high findings carry a verified fix"));
+            foreach (var (column, coverage) in fixCoverage)
+            {
+                text.WriteLine($"    by {column}: " + string.Join(", ", coverage.OrderByDescending(kv => kv.Value.Total).Select(kv => $"{kv.Key} {kv.Value.Fixed}/{kv.Value.Total}")));
+            }
             text.WriteLine($"  latency, snippets < 50 lines: {snippets}");
             text.WriteLine($"  latency, whole files:         {files}");
             if (errors > 0)
@@ -84,12 +94,20 @@ internal static class CorpusCommand
             distinctSnippetRecall = distinctRecall,
             owaspScore,
             tables = tables.ToDictionary(t => t.Key, t => t.Value.ToDictionary(kv => kv.Key, kv => Row(kv.Value))),
-            fixCoverage = new { blocking = blocking.Count, withVerifiedFix = withFix },
+            fixCoverage = new { blocking = blocking.Count, withVerifiedFix = withFix, by = fixCoverage },
             latencySnippetsMs = snippets,
             latencyFilesMs = files,
             errors,
         };
     }
+
+    /// <summary>Critical/high findings and how many carry a verified fix, per key.</summary>
+    private static Dictionary<string, FixCount> FixCoverage(IEnumerable<(string Key, Finding Finding)> findings) =>
+        findings.Where(x => x.Finding.Severity >= Severity.High)
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new FixCount(g.Count(), g.Count(x => x.Finding.Fix is { Verified: true })), StringComparer.Ordinal);
+
+    internal sealed record FixCount(int Total, int Fixed);
 
     private static object Row(Confusion c) => new { tp = c.TruePositives, fn = c.FalseNegatives, fp = c.FalsePositives, tn = c.TrueNegatives, recall = c.Recall, fpr = c.FalsePositiveRate, score = c.Score };
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Portcullis.Analysis.Fixing;
 using Portcullis.Analysis.Fixing.Rewrites;
 using Portcullis.Core;
 using Portcullis.Rules.Model;
@@ -36,7 +37,12 @@ internal static partial class FixTemplateRenderer
             var lines = text.TrimEnd('\n').Split('\n');
             text = lines[0] + string.Concat(lines.Skip(1).Select(l => "\n" + (l.Length > 0 ? indentation + l : l)));
         }
-        return new FixProposal(template.Description, [new TextEdit(start, end, text)]);
+        var edits = new List<TextEdit> { new(start, end, text) };
+        if (template.Import is { } module && ImportInsertion.Ensure(tree, module) is { } import)
+        {
+            edits.Add(import);
+        }
+        return new FixProposal(template.Description, edits);
     }
 
     private static string IndentationAt(SourceText source, int byteOffset)

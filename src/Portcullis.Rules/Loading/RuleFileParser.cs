@@ -138,7 +138,7 @@ public static partial class RuleFileParser
             return new FixTemplate(Scalar(file, scalar), "Apply the rule's suggested rewrite");
         }
         var mapping = Expect<YamlMappingNode>(file, node, "'fix'");
-        RejectUnknownKeys(file, mapping, ["template", "rewrite", "description", "focus"]);
+        RejectUnknownKeys(file, mapping, ["template", "rewrite", "description", "focus", "import"]);
         var template = mapping.Children.TryGetValue(new YamlScalarNode("template"), out var t) ? Scalar(file, Expect<YamlScalarNode>(file, t, "'template'")) : null;
         var rewrite = mapping.Children.TryGetValue(new YamlScalarNode("rewrite"), out var r) ? Scalar(file, Expect<YamlScalarNode>(file, r, "'rewrite'")) : null;
         if ((template is null) == (rewrite is null))
@@ -155,7 +155,8 @@ public static partial class RuleFileParser
         {
             throw new RuleLoadException(At(file, mapping), $"fix rewrite '{rewrite}' needs 'focus': the metavariable bound to the code it rewrites");
         }
-        return new FixTemplate(template, description, focus, rewrite);
+        var import = mapping.Children.TryGetValue(new YamlScalarNode("import"), out var i) ? Scalar(file, Expect<YamlScalarNode>(file, i, "'import'")) : null;
+        return new FixTemplate(template, description, focus, rewrite, import);
     }
 
     private static MatchClause ParseClause(string file, YamlNode node)

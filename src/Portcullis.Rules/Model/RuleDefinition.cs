@@ -24,9 +24,10 @@ public sealed record RuleDefinition(
 /// A rule's fix: <see cref="Template"/> replaces the matched code, with metavariables substituted; or,
 /// with <see cref="Focus"/> (a metavariable), only the code that metavariable bound. Where a template
 /// cannot say it, <see cref="Rewrite"/> names a fix written in C# (Analysis, Fixing/Rewrites) that
-/// works on the code <see cref="Focus"/> bound. Exactly one of the two is set.
+/// works on the code <see cref="Focus"/> bound. Exactly one of the two is set. <see cref="Import"/>
+/// names a module the fixed code needs (Python: <c>import ast</c> is added when missing).
 /// </summary>
-public sealed record FixTemplate(string? Template, string Description, string? Focus = null, string? Rewrite = null);
+public sealed record FixTemplate(string? Template, string Description, string? Focus = null, string? Rewrite = null, string? Import = null);
 
 /// <summary>Snippets that must match (at least one finding of this rule) and must not match (none).</summary>
 public sealed record RuleTests(IReadOnlyList<string> Match, IReadOnlyList<string> NoMatch);

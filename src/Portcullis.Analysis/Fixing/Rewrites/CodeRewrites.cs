@@ -7,6 +7,7 @@ internal static class CodeRewrites
     {
         new SqlParameterRewrite(),
         new CommandArgumentListRewrite(),
+        new HtmlEscapeRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -50,7 +50,7 @@ internal sealed class CommandArgumentListRewrite : ICodeRewrite
             var statementAlone = call.Parent is { Kind: "expression_statement" };
             var replacement = $"subprocess.run({list}){(statementAlone ? "" : ".returncode")}";
             var edits = new List<TextEdit> { new(call.StartByte, call.EndByte, replacement) };
-            if (ImportEdit(call.Tree) is { } import)
+            if (ImportInsertion.Ensure(call.Tree, "subprocess") is { } import)
             {
                 edits.Add(import);
             }
@@ -86,23 +86,5 @@ internal sealed class CommandArgumentListRewrite : ICodeRewrite
             words.Add(part.Formatted ? $"str({text})" : text);
         }
         return words.Count == 0 ? null : $"[{string.Join(", ", words)}]";
-    }
-
-    /// <summary>Adds <c>import subprocess</c> before the file's first import (after any __future__ import).</summary>
-    private static TextEdit? ImportEdit(SyntaxTree tree)
-    {
-        var statements = tree.Root.NamedChildren.Where(c => !c.IsExtra).ToList();
-        if (statements.Any(s => s.Kind == "import_statement" && s.Text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Contains("subprocess")))
-        {
-            return null;
-        }
-        var future = statements.Where(s => s.Kind == "future_import_statement").LastOrNull();
-        if (future is { } f)
-        {
-            return new TextEdit(f.EndByte, f.EndByte, "\nimport subprocess");
-        }
-        var first = statements.FirstOrNull(s => s.Kind is "import_statement" or "import_from_statement");
-        var at = first?.StartByte ?? 0;
-        return new TextEdit(at, at, "import subprocess\n");
     }
 }

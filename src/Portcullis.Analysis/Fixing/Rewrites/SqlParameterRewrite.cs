@@ -18,7 +18,12 @@ internal sealed class SqlParameterRewrite : ICodeRewrite
     private static readonly string[] IdentifierPositions = ["FROM", "JOIN", "INTO", "UPDATE", "TABLE", "BY", "SELECT", "."];
 
     /// <summary>Driver methods that take the query's parameters as their second argument.</summary>
-    private static readonly HashSet<string> ParameterTakingMethods = new(StringComparer.Ordinal) { "execute", "query", "run", "all", "get", "each" };
+    private static readonly HashSet<string> ParameterTakingMethods = new(StringComparer.Ordinal)
+    {
+        "execute", "query", "run", "all", "get", "each",
+        "executeQuery", "executeUpdate", "executeLargeUpdate", "queryForObject", "queryForList", "queryForMap", "queryForRowSet", "queryForLong", "queryForInt",
+        "update", "batchUpdate", "prepareStatement", "prepareCall",
+    };
 
     public string Name => "sql-parameters";
 
@@ -35,7 +40,7 @@ internal sealed class SqlParameterRewrite : ICodeRewrite
         }
         var method = call.ChildByField("function") is { } function
             ? (function.ChildByField("attribute") ?? function.ChildByField("property"))?.Text
-            : null;
+            : call.ChildByField("name")?.Text;
         if (method is null || !ParameterTakingMethods.Contains(method))
         {
             return null;
@@ -49,8 +54,9 @@ internal sealed class SqlParameterRewrite : ICodeRewrite
         var source = call.Tree.Source.Text;
         var style = language switch
         {
-            "python" => source.Contains("sqlite3", StringComparison.Ordinal) ? Placeholder.Question : Placeholder.PercentS,
+            "python" => source.Contains("sqlite", StringComparison.Ordinal) ? Placeholder.Question : Placeholder.PercentS,
             "javascript" or "typescript" or "tsx" => UsesNodePostgres(source) ? Placeholder.Dollar : Placeholder.Question,
+            "java" => Placeholder.Question,
             _ => (Placeholder?)null,
         };
         if (style is not { } placeholder)
@@ -58,9 +64,13 @@ internal sealed class SqlParameterRewrite : ICodeRewrite
             return null;
         }
         var (sql, values) = Parameterize(parts, placeholder);
-        if (sql is null || Literal(sql) is not { } literal)
+        if (sql is null || Literal(sql, language) is not { } literal)
         {
             return null;
+        }
+        if (language == "java")
+        {
+            return JavaParameters.Propose(call, method, focus, query, literal, values, description);
         }
         var parameters = language == "python"
             ? $"({string.Join(", ", values)}{(values.Count == 1 ? "," : "")})"
@@ -114,17 +124,15 @@ internal sealed class SqlParameterRewrite : ICodeRewrite
             {
                 return (null, values);
             }
-            var quotedBefore = before.EndsWith('\'');
-            var quotedAfter = after.StartsWith('\'');
-            if (quotedBefore != quotedAfter)
+            // The SQL quote around a value may be written escaped (\' inside a '...' literal).
+            var quoteBefore = before.EndsWith("\\'", StringComparison.Ordinal) ? 2 : before.EndsWith('\'') ? 1 : 0;
+            var quoteAfter = after.StartsWith("\\'", StringComparison.Ordinal) ? 2 : after.StartsWith('\'') ? 1 : 0;
+            if ((quoteBefore == 0) != (quoteAfter == 0))
             {
                 return (null, values);
             }
-            if (quotedBefore)
-            {
-                before = before[..^1];
-                after = after[1..];
-            }
+            before = before[..^quoteBefore];
+            after = after[quoteAfter..];
             if (!StandsAlone(before, after) || InIdentifierPosition(before))
             {
                 return (null, values);
@@ -171,11 +179,16 @@ internal sealed class SqlParameterRewrite : ICodeRewrite
     }
 
     /// <summary>The SQL as a string literal: double quotes unless the text holds one, no line breaks.</summary>
-    private static string? Literal(string sql)
+    private static string? Literal(string sql, string language)
     {
         if (sql.Contains('\n', StringComparison.Ordinal) || sql.Contains('`', StringComparison.Ordinal))
         {
             return null;
+        }
+        if (language == "java")
+        {
+            // The pieces come from Java string literals: any double quote in them is already escaped.
+            return $"\"{sql}\"";
         }
         if (!sql.Contains('"', StringComparison.Ordinal))
         {
