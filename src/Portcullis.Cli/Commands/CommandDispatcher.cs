@@ -16,6 +16,8 @@ internal static class CommandDispatcher
           portcullis rules test [--rules PATH]
           portcullis baseline create [PATH...] --output FILE
           portcullis fix PATH... [--write]    (shows verified fixes as diffs; --write applies them)
+          portcullis patterns [--lang L] [--topic T] [--format md|json]
+                                               (secure coding guidance for an agent's instructions)
           portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
 
@@ -39,6 +41,7 @@ internal static class CommandDispatcher
                 "baseline" => BaselineCommand.Run(rest, stdin, stdout, stderr),
                 "hook" => HookCommand.Run(rest, stdin, stdout, stderr),
                 "fix" => FixCommand.Run(rest, stdin, stdout, stderr),
+                "patterns" => PatternsCommand.Run(rest, stdout),
                 "init" => InitCommand.Run(rest, stdout),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),

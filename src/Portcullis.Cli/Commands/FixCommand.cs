@@ -5,8 +5,7 @@ namespace Portcullis.Cli.Commands;
 
 /// <summary>
 /// <c>portcullis fix PATH... [--write]</c>: shows the verified fixes as unified diffs; with
-/// <c>--write</c> applies them. Fixes of one file are applied one at a time and the file is re-scanned
-/// after each, so every fix that lands was verified against the code it actually changes.
+/// <c>--write</c> applies them (<see cref="VerifiedFixes"/>: one at a time, re-scanned after each).
 /// </summary>
 internal static class FixCommand
 {
@@ -30,19 +29,9 @@ internal static class FixCommand
                 stderr.WriteLine($"portcullis: error: {result.Error}");
                 continue;
             }
-            var source = new SourceText(result.Path, result.Language, File.ReadAllText(result.Path));
-            var original = source.Text;
-            // Apply one verified fix, re-scan, repeat: later fixes see the code the earlier ones left.
-            for (var round = 0; round < 100; round++)
-            {
-                var next = engine.Scan(source).Findings.FirstOrDefault(f => f.Fix is { Verified: true } && !f.Suppressed);
-                if (next is null)
-                {
-                    break;
-                }
-                source = new SourceText(source.Path, source.Language, next.Fix!.FixedCode);
-                applied++;
-            }
+            var original = File.ReadAllText(result.Path);
+            var (source, count) = VerifiedFixes.ApplyAll(engine, new SourceText(result.Path, result.Language, original));
+            applied += count;
             withoutFix += engine.Scan(source, verifyFixes: false).Findings.Count(f => !f.Suppressed);
             if (source.Text == original)
             {

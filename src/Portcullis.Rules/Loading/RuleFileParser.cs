@@ -4,6 +4,7 @@ using Portcullis.Core;
 using Portcullis.Rules.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using static Portcullis.Rules.Loading.YamlNodes;
 
 namespace Portcullis.Rules.Loading;
 
@@ -21,19 +22,7 @@ public static partial class RuleFileParser
     /// <param name="normalizeLanguage">Maps a language name to its canonical id, or null when unknown.</param>
     public static IReadOnlyList<RuleDefinition> Parse(string file, string yaml, Func<string, string?> normalizeLanguage)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new RuleLoadException(new SourceLocation(file, (int)e.Start.Line), $"invalid YAML: {e.Message}");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new RuleLoadException(new SourceLocation(file, 1), "a rule file is a mapping with a 'rules' list");
-        }
+        var root = Root(file, yaml, "a rule file is a mapping with a 'rules' list");
         var rules = Required<YamlSequenceNode>(file, root, "rules");
         var result = new List<RuleDefinition>();
         foreach (var node in rules)
@@ -247,40 +236,6 @@ public static partial class RuleFileParser
         var allowed = string.Join("/", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
         throw new RuleLoadException(At(file, node), $"rule '{id}': '{text}' is not one of {allowed}");
     }
-
-    private static List<string> StringList(string file, YamlNode node) => node switch
-    {
-        YamlScalarNode scalar => [Scalar(file, scalar)],
-        YamlSequenceNode sequence => sequence.Select(item => Scalar(file, Expect<YamlScalarNode>(file, item, "a text item"))).ToList(),
-        _ => throw new RuleLoadException(At(file, node), "expected a text or a list of texts"),
-    };
-
-    private static string Scalar(string file, YamlScalarNode node) =>
-        node.Value is { Length: > 0 } value ? value : throw new RuleLoadException(At(file, node), "empty value");
-
-    private static T Required<T>(string file, YamlMappingNode mapping, string key)
-        where T : YamlNode =>
-        mapping.Children.TryGetValue(new YamlScalarNode(key), out var value)
-            ? Expect<T>(file, value, $"'{key}'")
-            : throw new RuleLoadException(At(file, mapping), $"missing '{key}'");
-
-    private static T Expect<T>(string file, YamlNode node, string what)
-        where T : YamlNode =>
-        node as T ?? throw new RuleLoadException(At(file, node), $"{what} must be a {typeof(T).Name.Replace("Yaml", "", StringComparison.Ordinal).Replace("Node", "", StringComparison.Ordinal).ToLowerInvariant()}");
-
-    private static void RejectUnknownKeys(string file, YamlMappingNode mapping, string[] known)
-    {
-        foreach (var key in mapping.Children.Keys)
-        {
-            var name = (key as YamlScalarNode)?.Value ?? "";
-            if (!known.Contains(name))
-            {
-                throw new RuleLoadException(At(file, key), $"unknown key '{name}' (expected one of: {string.Join(", ", known)})");
-            }
-        }
-    }
-
-    private static SourceLocation At(string file, YamlNode node) => new(file, (int)node.Start.Line);
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex RuleIdSyntax();

@@ -8,6 +8,7 @@ internal static class CodeRewrites
         new SqlParameterRewrite(),
         new CommandArgumentListRewrite(),
         new HtmlEscapeRewrite(),
+        new DataParserRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
