@@ -80,6 +80,18 @@ public sealed class TaintAnalysisTests
     }
 
     [Fact]
+    public void A_snippet_cut_from_the_middle_of_a_block_is_still_interpreted()
+    {
+        // Indented first line: tree-sitter wraps the statements in an ERROR node; the flow inside still counts.
+        var cutInside = Scan("python", "    if ready:\n        code = request.args\n        exec(code)\n    else:\n        exec('1')\n");
+        // A dangling else at the margin makes the whole run an ERROR node that tree-sitter marks as extra.
+        var cutBeforeElse = Scan("python", "    exec(request.args)\nelse:\n    x = 1\n");
+
+        Assert.Equal(Severity.Critical, Assert.Single(cutInside).Severity);
+        Assert.Equal(Severity.Critical, Assert.Single(cutBeforeElse).Severity);
+    }
+
+    [Fact]
     public void Java_string_builders_carry_taint_and_constant_branches_are_pruned()
     {
         const string tainted = """

@@ -126,7 +126,8 @@ internal sealed partial class FunctionInterpreter
     private void ExecNode(SyntaxNode node)
     {
         var kind = node.Kind;
-        if (node.IsExtra || _profile.Functions.Contains(kind) || kind is "class_declaration" or "class_definition" or "lambda_expression" or "lambda" or "decorated_definition")
+        // Comments are extras; so is an ERROR node that tree-sitter skipped over, but that one holds code.
+        if ((node.IsExtra && kind != "ERROR") || _profile.Functions.Contains(kind) || kind is "class_declaration" or "class_definition" or "lambda_expression" or "lambda" or "decorated_definition")
         {
             if ((node.ChildByField("name") ?? node.ChildByField("definition")?.ChildByField("name")) is { } defined)
             {
@@ -174,8 +175,10 @@ internal sealed partial class FunctionInterpreter
         }
     }
 
+    // An ERROR node holds the statements tree-sitter could not place (a completion cut from the middle
+    // of a block starts indented): they still run, so the code around the damage is still analysed.
     private static bool IsStatementContainer(string kind) =>
-        kind is "block" or "program" or "module" or "try_statement" or "catch_clause" or "finally_clause" or "except_clause"
+        kind is "ERROR" or "block" or "program" or "module" or "try_statement" or "catch_clause" or "finally_clause" or "except_clause"
             or "else_clause" or "with_statement" or "with_clause" or "try_with_resources_statement" or "synchronized_statement"
             or "labeled_statement" or "local_variable_declaration" or "expression_statement" or "resource_specification" or "resource"
             or "switch_block_statement_group" or "switch_rule";

@@ -18,6 +18,7 @@ internal static class CommandDispatcher
           portcullis fix PATH... [--write]    (shows verified fixes as diffs; --write applies them)
           portcullis patterns [--lang L] [--topic T] [--format md|json]
                                                (secure coding guidance for an agent's instructions)
+          portcullis parse FILE|- [--lang L]    (the syntax tree rules match against, for rule authors)
           portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
 
@@ -42,6 +43,7 @@ internal static class CommandDispatcher
                 "hook" => HookCommand.Run(rest, stdin, stdout, stderr),
                 "fix" => FixCommand.Run(rest, stdin, stdout, stderr),
                 "patterns" => PatternsCommand.Run(rest, stdout),
+                "parse" => ParseCommand.Run(rest, stdin, stdout),
                 "init" => InitCommand.Run(rest, stdout),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
