@@ -77,6 +77,20 @@ public sealed class PipelineTests
         Assert.Null(finding.Fix);
     }
 
+    [Theory]
+    [InlineData("template: \"'sha256'\"\nfocus: $ALG")]
+    [InlineData("template: \"sha256_of($ALG)\"")]
+    public void A_fix_needing_a_metavariable_this_alternative_did_not_bind_is_not_offered(string fix)
+    {
+        var engine = RuleHarness.Engine("python", "any:\n  - all:\n      - pattern: new_hash($ALG)\n      - where: {metavariable: $ALG, regex: md5}\n  - pattern: md5_hex(data)", fix: fix);
+
+        var findings = RuleHarness.Scan(engine, "python", "a = new_hash('md5')\nb = md5_hex(data)\n");
+
+        Assert.Equal(2, findings.Count);
+        Assert.NotNull(findings[0].Fix);
+        Assert.Null(findings[1].Fix);
+    }
+
     [Fact]
     public void Multi_line_fixes_keep_the_indentation_of_the_match()
     {

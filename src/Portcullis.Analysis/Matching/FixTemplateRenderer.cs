@@ -23,13 +23,32 @@ internal static partial class FixTemplateRenderer
                 ? rewrite.Propose(bound.Node, template.Description)
                 : null;
         }
+        // A rule whose alternatives bind different metavariables has a template that fits only some of
+        // them: where the focus or a referenced metavariable is unbound, there is no fix, rather than
+        // one that would replace the wrong code (and still pass re-scan).
         var source = tree.Source;
+        var unbound = false;
         var text = MetavariableReference().Replace(template.Template!, m =>
-            match.Bindings.Find(m.Value) is { } bound ? source.Slice(bound.StartByte, bound.EndByte) : m.Value);
-        var (start, end) = (match.StartByte, match.EndByte);
-        if (template.Focus is { } focus && match.Bindings.Find(focus) is { } focused)
         {
+            if (match.Bindings.Find(m.Value) is { } bound)
+            {
+                return source.Slice(bound.StartByte, bound.EndByte);
+            }
+            unbound = true;
+            return m.Value;
+        });
+        var (start, end) = (match.StartByte, match.EndByte);
+        if (template.Focus is { } focus)
+        {
+            if (match.Bindings.Find(focus) is not { } focused)
+            {
+                return null;
+            }
             (start, end) = (focused.StartByte, focused.EndByte);
+        }
+        if (unbound)
+        {
+            return null;
         }
         var indentation = IndentationAt(source, start);
         if (text.Contains('\n', StringComparison.Ordinal))
