@@ -13,8 +13,6 @@ namespace Portcullis.Secrets.Detection;
 /// </summary>
 internal static partial class GenericScanner
 {
-    private const int MaxLineWindow = 2_000;
-
     private static readonly AnchorIndex<bool> Keywords = new(
         new[] { "pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer", "pat", "psk", "pin" }.Select(k => (k, true)),
         ignoreCase: true);
@@ -28,20 +26,25 @@ internal static partial class GenericScanner
     public static List<SecretCandidate> Scan(string text, string language, ref bool incomplete, CancellationToken cancellationToken = default)
     {
         var found = new List<SecretCandidate>();
-        var lastWindowEnd = -1;
         var code = CodeLanguages.Contains(language);
+        var lastIdentifierStart = -1;
         foreach (var (position, _, _) in Keywords.Hits(text))
         {
-            if (position < lastWindowEnd)
+            // The keyword is part of a name: the detectors run once per secret-named identifier, anchored at its start.
+            var (start, end) = Identifier(text, position);
+            if (start == lastIdentifierStart)
             {
                 continue;
             }
+            lastIdentifierStart = start;
             cancellationToken.ThrowIfCancellationRequested();
-            var (start, end) = LineWindow(text, position);
-            lastWindowEnd = end;
+            if (!SecretNames.IsSecretName(text[start..end]))
+            {
+                continue;
+            }
             try
             {
-                ScanWindow(text, start, end, code, found);
+                ScanAt(text, start, end, code, found);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -51,30 +54,46 @@ internal static partial class GenericScanner
         return found;
     }
 
-    /// <summary>The line around a keyword, bounded so a one-line megabyte costs a few kilobytes per hit.</summary>
-    private static (int Start, int End) LineWindow(string text, int position)
+    /// <summary>The identifier (letters, digits, <c>_ $ @ . -</c>) around a position, at most 120 characters.</summary>
+    private static (int Start, int End) Identifier(string text, int position)
     {
-        var floor = Math.Max(0, position - MaxLineWindow / 2);
-        var start = text.LastIndexOf('\n', position) + 1;
-        start = Math.Max(start, floor);
-        var ceiling = Math.Min(text.Length, position + MaxLineWindow);
-        var newline = text.IndexOf('\n', position, ceiling - position);
-        return (start, newline < 0 ? ceiling : newline);
+        var start = position;
+        while (start > 0 && position - start < 120 && IsNameChar(text[start - 1]))
+        {
+            start--;
+        }
+        var end = position;
+        while (end < text.Length && end - position < 120 && IsNameChar(text[end]))
+        {
+            end++;
+        }
+        return (start, end);
     }
 
-    private static void ScanWindow(string text, int start, int end, bool code, List<SecretCandidate> found)
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or '@' or '.' or '-';
+
+    private static void ScanAt(string text, int start, int end, bool code, List<SecretCandidate> found)
     {
-        for (var match = QuotedAssignment().Match(text, start, end - start); match.Success; match = match.NextMatch())
+        foreach (var regex in (Regex[])[QuotedAssignment(), Directive(), ConfigPair(), AuthorizationHeader(), XmlElement()])
         {
-            var call = match.Groups["call"].Success;
-            Consider(found, match.Groups["name"].Value, match.Groups["value"], call ? ValueForm.CallArgument : ValueForm.Quoted);
+            var match = regex.Match(text, start);
+            if (match.Success)
+            {
+                var call = match.Groups["call"].Success;
+                Consider(found, match.Groups["name"].Value, match.Groups["value"], call ? ValueForm.CallArgument : ValueForm.Quoted);
+            }
         }
-        for (var match = ReversedComparison().Match(text, start, end - start); match.Success; match = match.NextMatch())
+        if (ReversedValue(text, start) is { } reversed)
         {
-            Consider(found, match.Groups["name"].Value, match.Groups["value"], ValueForm.Quoted);
+            ConsiderRange(found, text[start..end], text, reversed.Start, reversed.End);
         }
-        for (var match = UnquotedSetting().Match(text, start, end - start); match.Success; match = match.NextMatch())
+        foreach (var regex in (Regex[])[UnquotedSetting(), Flag()])
         {
+            var match = regex.Match(text, start);
+            if (!match.Success)
+            {
+                continue;
+            }
             var value = match.Groups["value"];
             var next = value.Index + value.Length < text.Length ? text[value.Index + value.Length] : '\n';
             if (next is '(' or '[' or '.' or '{' || (code && IsIdentifierLike(value.Value)))
@@ -84,6 +103,53 @@ internal static partial class GenericScanner
             Consider(found, match.Groups["name"].Value, value, code ? ValueForm.Quoted : ValueForm.Unquoted);
         }
     }
+
+    /// <summary>The quoted value compared with the name from its left: <c>"…" === password</c>, <c>"…".equals(password)</c>.</summary>
+    private static (int Start, int End)? ReversedValue(string text, int nameStart)
+    {
+        var i = nameStart - 1;
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+        var operatorEnd = i + 1;
+        while (i >= 0 && text[i] is '=' or '!' or '(' or '.' || (i >= 0 && char.IsAsciiLetter(text[i]) && operatorEnd - i <= 8))
+        {
+            i--;
+        }
+        var op = text.AsSpan(i + 1, operatorEnd - i - 1);
+        if (op is not ("==" or "===" or "!=" or "!==" or ".equals(" or ".Equals("))
+        {
+            return null;
+        }
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+        if (i < 1 || text[i] is not ('"' or '\''))
+        {
+            return null;
+        }
+        var quote = text[i];
+        var open = text.LastIndexOf(quote, i - 1, Math.Min(i, 400));
+        if (open < 0 || text.AsSpan(open, i - open).Contains('\n'))
+        {
+            return null;
+        }
+        return (open + 1, i);
+    }
+
+    private static void ConsiderRange(List<SecretCandidate> found, string name, string text, int start, int end)
+    {
+        var match = AnyValue().Match(text, start, end - start);
+        if (match.Success && match.Length == end - start)
+        {
+            Consider(found, name, match.Groups["value"], ValueForm.Quoted);
+        }
+    }
+
+    [GeneratedRegex("(?<value>.+)", RegexOptions.ExplicitCapture)]
+    private static partial Regex AnyValue();
 
     private enum ValueForm
     {
@@ -115,7 +181,12 @@ internal static partial class GenericScanner
         {
             return false;
         }
-        if (value.AsSpan().ContainsAny(" \t") || value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
+        if (value.AsSpan().ContainsAny(" \t") || value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 || !value.AsSpan().ContainsAny(LettersAndDigits))
+        {
+            return false;
+        }
+        // A URI is judged by the URI detectors (its password, not its host); a dotted name is a reference (`var.db_password`).
+        if (value.Contains("://", StringComparison.Ordinal) || DottedName().IsMatch(value) || LongestRun(value) >= 6)
         {
             return false;
         }
@@ -128,7 +199,7 @@ internal static partial class GenericScanner
         {
             return false;
         }
-        if (form == ValueForm.Unquoted && !HasStrength(value))
+        if (form == ValueForm.Unquoted && (!HasStrength(value) || KeyName().IsMatch(value)))
         {
             return false;
         }
@@ -141,6 +212,41 @@ internal static partial class GenericScanner
         value.Length >= 6 && (Randomness.CharacterClasses(value) >= 2 || Randomness.Entropy(value) >= 3.2);
 
     private static bool IsIdentifierLike(string value) => Identifier().IsMatch(value);
+
+    private static readonly System.Buffers.SearchValues<char> LettersAndDigits =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+    /// <summary>The longest run of one repeated character: <c>glc_1111…</c>, <c>AIzaaaaa…</c> are fill, not keys.</summary>
+    private static int LongestRun(string value)
+    {
+        var longest = 1;
+        var run = 1;
+        for (var i = 1; i < value.Length; i++)
+        {
+            run = value[i] == value[i - 1] ? run + 1 : 1;
+            longest = Math.Max(longest, run);
+        }
+        return longest;
+    }
+
+    [GeneratedRegex("""^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$""")]
+    private static partial Regex DottedName();
+
+    /// <summary><c>#define PASSWORD "…"</c>, <c>%global password "…"</c>, <c>SET password "…"</c>.</summary>
+    [GeneratedRegex("""\G(?<=(?:#\s*define|%define|%global|\bset|\bSET)\s+)(?<name>[A-Za-z_][\w.-]{0,80})\s+(?<q>["'])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Directive();
+
+    /// <summary>XML configuration pairs: <c>&lt;add key="ClearTextPassword" value="…" /&gt;</c>.</summary>
+    [GeneratedRegex("""\G(?<=\b(?:key|name)\s*=\s*["'])(?<name>[^"'\r\n]{1,80})["']\s+value\s*=\s*["'](?<value>[^"'\r\n]{1,400})["']""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ConfigPair();
+
+    /// <summary>An HTTP Authorization header with its scheme: <c>Authorization: Bearer …</c>.</summary>
+    [GeneratedRegex("""\G(?<name>(?i:authorization|x-api-key|api-key|x-auth-token))["']?\s*[:=]\s*["']?(?:(?i:bearer|token|basic)\s+)?(?<value>[A-Za-z0-9._~+/=-]{12,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex AuthorizationHeader();
+
+    /// <summary>A command-line flag and its value separated by a space: <c>--api-key abc…</c>.</summary>
+    [GeneratedRegex("""\G(?<![\w-])(?<name>--?[A-Za-z][\w-]{0,60})[ \t]+["']?(?<value>[^\s"'`]{8,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Flag();
 
     [GeneratedRegex("""^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*$""")]
     private static partial Regex Identifier();
@@ -156,12 +262,13 @@ internal static partial class GenericScanner
     /// operator, a key-value colon or arrow, a quoted key followed by a comma (initializer pairs), or an
     /// opening parenthesis (setter or single-argument call).
     /// </summary>
-    [GeneratedRegex("""(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:["'\]]?\s*(?::=|=>|->|\?\?=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:["'\]]?(?:\s*:\s*[A-Za-z_][\w.<>?]*\s*(?==))?\s*(?::=|=>|->|\?\?=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex QuotedAssignment();
 
-    [GeneratedRegex("""(?<q>["'])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>\s*(?:===?|!==?|\.equals\(|\.Equals\()\s*(?<name>[A-Za-z_$][\w$.]*)""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
-    private static partial Regex ReversedComparison();
+    /// <summary>An XML element named like a secret: <c>&lt;password&gt;…&lt;/password&gt;</c>.</summary>
+    [GeneratedRegex("""\G(?<=<)(?<name>[\w:.-]{1,80})>(?<value>[^<\s]{1,400})</\k<name>>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex XmlElement();
 
-    [GeneratedRegex("""(?<![\w$.-])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?:=|:)[ \t]*(?<value>[^\s"'`,;#&|<>(){}\[\]]{1,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?:=|:)[ \t]*(?<value>[^\s"'`,;#&|<>(){}\[\]]{1,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex UnquotedSetting();
 }

@@ -91,7 +91,14 @@ internal sealed class ProviderScanner
         {
             return Candidate(pattern, secret, Severity.Low, Confidence.High);
         }
-        if (pattern.JudgeRandomness)
+        if (!pattern.Strict)
+        {
+            if (!FreeFormSecret.IsRealistic(value) || SameAsUser(match.Value, value))
+            {
+                return null;
+            }
+        }
+        else if (pattern.JudgeRandomness)
         {
             var body = Body(pattern, value);
             if (Randomness.ClassifyBody(body) != RandomnessClass.Random || LooksLikePlaceholderToken(value))
@@ -99,11 +106,7 @@ internal sealed class ProviderScanner
                 return null;
             }
         }
-        else if (!pattern.Strict && !FreeFormSecret.IsRealistic(value))
-        {
-            return null;
-        }
-        else if (pattern.Strict && LooksLikePlaceholderToken(value))
+        else if (LooksLikePlaceholderToken(value))
         {
             return null;
         }
@@ -115,6 +118,14 @@ internal sealed class ProviderScanner
         return pattern.Strict
             ? Candidate(pattern, secret, Severity.Critical, Confidence.High)
             : Candidate(pattern, secret, Severity.High, Confidence.High);
+    }
+
+    /// <summary><c>mongodb://mongodb:mongodb@…</c>: a default account whose password is its name.</summary>
+    private static bool SameAsUser(string match, string password)
+    {
+        var schemeEnd = match.IndexOf("://", StringComparison.Ordinal);
+        var colon = schemeEnd < 0 ? -1 : match.IndexOf(':', schemeEnd + 3);
+        return colon > 0 && string.Equals(match[(schemeEnd + 3)..colon], password, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The random part of a token: what follows its fixed prefix (the longest anchor it starts with).</summary>

@@ -107,6 +107,11 @@ internal static class EnvironmentLookupFix
         {
             return null;
         }
+        // Go declares `var name = value` with the value inside an expression list.
+        if (parent.Kind == "expression_list" && parent.Parent is { } declaration)
+        {
+            parent = declaration;
+        }
         var target = parent.ChildByField("left") ?? parent.ChildByField("name") ?? parent.ChildByField("key");
         if (target is null && parent.Parent is { } grand && parent.Kind is "equals_value_clause" or "variable_initializer")
         {

@@ -10,7 +10,7 @@ internal static partial class ProviderCatalog
             @"-----BEGIN[ A-Z0-9_-]{0,30}PRIVATE KEY(?: BLOCK)?-----(?<secret>[\s\S]{12,16000}?)(?:-----END[ A-Z0-9_-]{0,30}PRIVATE KEY(?: BLOCK)?-----|\z)",
             Accept: TokenStructure.HasKeyMaterial, MultiLine: true, JudgeRandomness: false),
         new("jwt", "secrets.jwt", "JSON Web Token", "JWT_TOKEN", ["eyJ"],
-            Start + @"eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{10,}(?![\w-])", Accept: TokenStructure.IsJwt, JudgeRandomness: false),
+            Start + @"eyJ[\w-]{8,}\.eyJ[\w-]{8,}(?:\.[\w-]{10,})?(?![\w.-])", Accept: TokenStructure.IsJwt, JudgeRandomness: false),
         new("database-uri", "secrets.database-uri", "Database", "DATABASE_URL", ["://"],
             """(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|jdbc:[a-z0-9]+(?::[a-z]+)?)://[^\s:/@'"<>{}]{1,100}:(?<secret>[^\s@/'"<>]{1,200})@[\w.\[\]-]+""",
             Strict: false),

@@ -12,7 +12,7 @@ internal static class FreeFormSecret
         "password", "passwd", "pass", "pwd", "secret", "token", "apikey", "api_key", "key", "user", "username", "login",
         "changeme", "change_me", "none", "null", "nil", "undefined", "true", "false", "empty", "default", "test", "testing",
         "string", "value", "xxx", "foo", "bar", "baz", "foobar", "mypassword", "mysecret", "yourpassword", "secretpassword",
-        "password123", "pa$$word", "p@ssw0rd", "pass123", "admin", "root", "guest", "demo", "example", "sample", "required", "optional",
+        "password123", "pa$$word", "p@ssw0rd", "pass123", "admin", "root", "guest", "demo", "example", "sample", "required", "optional", "bearer", "basic", "digest", "negotiate",
     };
 
     public static bool IsRealistic(string value)

@@ -10,7 +10,7 @@ internal static class SecretNames
     private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
     {
         "password", "passwords", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token", "tokens", "apikey", "apikeys",
-        "credential", "credentials", "creds", "cred", "auth", "authorization", "privatekey", "bearer", "pat", "psk", "passcode", "pin",
+        "credential", "credentials", "creds", "cred", "auth", "authorization", "privatekey", "bearer", "pat", "psk", "passcode", "pin", "pw",
     };
 
     /// <summary>Words before <c>key</c> that make it a credential (<c>api_key</c>, <c>signing_key</c>), unlike <c>sort_key</c>.</summary>
@@ -31,7 +31,7 @@ internal static class SecretNames
         "scheme", "kind", "class", "input", "display", "column", "col", "param", "parameter", "icon", "link", "route", "view",
         "template", "version", "algorithm", "alg", "usage", "limit", "limits", "position", "index", "idx", "offset", "prefix",
         "suffix", "separator", "delimiter", "host", "port", "user", "username", "login", "email", "key", "keys", "store", "manager",
-        "generator", "factory", "service", "client", "handler", "request", "response", "resource", "event", "events", "status",
+        "generator", "factory", "service", "client", "handler", "request", "response", "resource", "event", "events", "status", "source", "sources",
     };
 
     public static bool IsSecretName(string name)
@@ -59,7 +59,8 @@ internal static class SecretNames
                 secret = true;
             }
         }
-        if (!secret)
+        // Public values and per-session anti-forgery tokens are not credentials.
+        if (!secret || words.Any(w => w is "public" or "csrf" or "xsrf" or "publishable"))
         {
             return false;
         }
