@@ -42,4 +42,27 @@ public sealed class AnalysisContext(SourceText source, SyntaxTree? tree, Cancell
         _findings.Add(finding);
         return finding;
     }
+
+    /// <summary>
+    /// Reports a secret: <paramref name="masked"/> is the only form of the value that leaves the gate (the
+    /// snippet, and the fingerprint computed from it), and the finding is marked so that diffs and fixed code
+    /// show the masked form in place of the byte range.
+    /// </summary>
+    public Finding ReportSecret(RuleDescriptor rule, int startByte, int endByte, string masked, string message, FixProposal? proposal = null, Severity? severity = null)
+    {
+        var finding = new Finding(
+            rule.Id,
+            severity ?? rule.Severity,
+            rule.Confidence,
+            rule.Taxonomy,
+            message,
+            Source.Path,
+            Source.Span(startByte, endByte),
+            masked,
+            FindingFingerprint.Compute(rule.Id, masked, Source.Path),
+            Proposal: proposal,
+            Redacted: true);
+        _findings.Add(finding);
+        return finding;
+    }
 }

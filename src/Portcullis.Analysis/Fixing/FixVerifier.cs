@@ -40,7 +40,14 @@ internal sealed class FixVerifier(Func<SourceText, (int ErrorCount, IReadOnlyLis
                 return null;
             }
         }
-        return new Fix(proposal.Description, fixedText, UnifiedDiff.Create(source.Path, source.Text, fixedText), Verified: true);
+        if (!originalFindings.Any(f => f.Redacted) && !fixedFindings.Any(f => f.Redacted))
+        {
+            return new Fix(proposal.Description, fixedText, UnifiedDiff.Create(source.Path, source.Text, fixedText), Verified: true);
+        }
+        // Secrets stay masked in what is shown: the removed line of the diff holds the secret being fixed.
+        var shownBefore = Redaction.Apply(source, originalFindings);
+        var shownAfter = Redaction.Apply(fixedSource, fixedFindings);
+        return new Fix(proposal.Description, fixedText, UnifiedDiff.Create(source.Path, shownBefore, shownAfter), Verified: true, shownAfter);
     }
 
     /// <summary>The byte range of the fixed text that the edits produced (first edit start to last edit end).</summary>

@@ -106,7 +106,7 @@ public static class JsonReport
         {
             writer.WriteStartObject("fix");
             writer.WriteString("description", fix.Description);
-            writer.WriteString("fixedCode", fix.FixedCode);
+            writer.WriteString("fixedCode", fix.DisplayCode);
             writer.WriteString("diff", fix.Diff);
             writer.WriteBoolean("verified", fix.Verified);
             writer.WriteEndObject();

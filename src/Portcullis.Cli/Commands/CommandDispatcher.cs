@@ -15,6 +15,8 @@ internal static class CommandDispatcher
           portcullis rules list [--format text|json] [--rules PATH]
           portcullis rules test [--rules PATH]
           portcullis baseline create [PATH...] --output FILE
+          portcullis scan-text [FILE|-] [--redact] [--format text|json]
+                                               (secrets in a prompt or context; --redact prints it masked)
           portcullis fix PATH... [--write]    (shows verified fixes as diffs; --write applies them)
           portcullis patterns [--lang L] [--topic T] [--format md|json]
                                                (secure coding guidance for an agent's instructions)
@@ -38,6 +40,7 @@ internal static class CommandDispatcher
             return args[0] switch
             {
                 "scan" => ScanCommand.Run(rest, stdin, stdout, stderr),
+                "scan-text" => ScanTextCommand.Run(rest, stdin, stdout, stderr),
                 "rules" => RulesCommand.Run(rest, stdout, stderr),
                 "baseline" => BaselineCommand.Run(rest, stdin, stdout, stderr),
                 "hook" => HookCommand.Run(rest, stdin, stdout, stderr),

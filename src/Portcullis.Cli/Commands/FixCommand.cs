@@ -32,12 +32,15 @@ internal static class FixCommand
             var original = File.ReadAllText(result.Path);
             var (source, count) = VerifiedFixes.ApplyAll(engine, new SourceText(result.Path, result.Language, original));
             applied += count;
-            withoutFix += engine.Scan(source, verifyFixes: false).Findings.Count(f => !f.Suppressed);
+            var remaining = engine.Scan(source, verifyFixes: false).Findings;
+            withoutFix += remaining.Count(f => !f.Suppressed);
             if (source.Text == original)
             {
                 continue;
             }
-            stdout.Write(UnifiedDiff.Create(result.Path, original, source.Text));
+            // Secrets appear masked in the diff, both those fixed (removed lines) and those left.
+            var originalSource = new SourceText(result.Path, result.Language, original);
+            stdout.Write(UnifiedDiff.Create(result.Path, Redaction.Apply(originalSource, result.Findings), Redaction.Apply(source, remaining)));
             if (write)
             {
                 File.WriteAllText(result.Path, source.Text);

@@ -1,0 +1,274 @@
+using System.Text.RegularExpressions;
+using Portcullis.Core;
+using Portcullis.Secrets.Values;
+
+namespace Portcullis.Secrets.Detection;
+
+/// <summary>
+/// A value assigned to, passed as, or compared with something named like a secret, in the forms of
+/// every language: assignments and declarations (<c>=</c>, <c>:=</c>, <c>:</c>), keyword arguments,
+/// object and map literals (<c>"password": "…"</c>, <c>{"password", "…"}</c>, <c>:password =&gt; "…"</c>),
+/// setters and builders (<c>setPassword("…")</c>), comparisons (<c>"…" === password</c>) and the
+/// unquoted values of config files (<c>.env</c>, properties, YAML, INI, command-line flags).
+/// </summary>
+internal static partial class GenericScanner
+{
+    private static readonly AnchorIndex<bool> Keywords = new(
+        new[] { "pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer", "pat", "psk", "pin" }.Select(k => (k, true)),
+        ignoreCase: true);
+
+    /// <summary>Languages whose unquoted values are code (identifiers, calls), not literal settings.</summary>
+    private static readonly HashSet<string> CodeLanguages = new(StringComparer.Ordinal)
+    {
+        "python", "javascript", "typescript", "tsx", "java", "csharp", "go", "php", "ruby", "c", "cpp", "rust", "kotlin", "solidity", "hcl",
+    };
+
+    public static List<SecretCandidate> Scan(string text, string language, ref bool incomplete, CancellationToken cancellationToken = default)
+    {
+        var found = new List<SecretCandidate>();
+        var code = CodeLanguages.Contains(language);
+        var lastIdentifierStart = -1;
+        foreach (var (position, _, _) in Keywords.Hits(text))
+        {
+            // The keyword is part of a name: the detectors run once per secret-named identifier, anchored at its start.
+            var (start, end) = Identifier(text, position);
+            if (start == lastIdentifierStart)
+            {
+                continue;
+            }
+            lastIdentifierStart = start;
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!SecretNames.IsSecretName(text[start..end]))
+            {
+                continue;
+            }
+            try
+            {
+                ScanAt(text, start, end, code, found);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                incomplete = true;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The identifier (letters, digits, <c>_ $ @ . -</c>) around a position, at most 120 characters.</summary>
+    private static (int Start, int End) Identifier(string text, int position)
+    {
+        var start = position;
+        while (start > 0 && position - start < 120 && IsNameChar(text[start - 1]))
+        {
+            start--;
+        }
+        var end = position;
+        while (end < text.Length && end - position < 120 && IsNameChar(text[end]))
+        {
+            end++;
+        }
+        return (start, end);
+    }
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or '@' or '.' or '-';
+
+    private static void ScanAt(string text, int start, int end, bool code, List<SecretCandidate> found)
+    {
+        foreach (var regex in (Regex[])[QuotedAssignment(), Directive(), ConfigPair(), AuthorizationHeader(), XmlElement()])
+        {
+            var match = regex.Match(text, start);
+            if (match.Success)
+            {
+                var call = match.Groups["call"].Success;
+                Consider(found, match.Groups["name"].Value, match.Groups["value"], call ? ValueForm.CallArgument : ValueForm.Quoted);
+            }
+        }
+        if (ReversedValue(text, start) is { } reversed)
+        {
+            ConsiderRange(found, text[start..end], text, reversed.Start, reversed.End);
+        }
+        foreach (var regex in (Regex[])[UnquotedSetting(), Flag()])
+        {
+            var match = regex.Match(text, start);
+            if (!match.Success)
+            {
+                continue;
+            }
+            var value = match.Groups["value"];
+            var next = value.Index + value.Length < text.Length ? text[value.Index + value.Length] : '\n';
+            if (next is '(' or '[' or '.' or '{' || (code && IsIdentifierLike(value.Value)))
+            {
+                continue;
+            }
+            Consider(found, match.Groups["name"].Value, value, code ? ValueForm.Quoted : ValueForm.Unquoted);
+        }
+    }
+
+    /// <summary>The quoted value compared with the name from its left: <c>"…" === password</c>, <c>"…".equals(password)</c>.</summary>
+    private static (int Start, int End)? ReversedValue(string text, int nameStart)
+    {
+        var i = nameStart - 1;
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+        var operatorEnd = i + 1;
+        while (i >= 0 && text[i] is '=' or '!' or '(' or '.' || (i >= 0 && char.IsAsciiLetter(text[i]) && operatorEnd - i <= 8))
+        {
+            i--;
+        }
+        var op = text.AsSpan(i + 1, operatorEnd - i - 1);
+        if (op is not ("==" or "===" or "!=" or "!==" or ".equals(" or ".Equals("))
+        {
+            return null;
+        }
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+        if (i < 1 || text[i] is not ('"' or '\''))
+        {
+            return null;
+        }
+        var quote = text[i];
+        var open = text.LastIndexOf(quote, i - 1, Math.Min(i, 400));
+        if (open < 0 || text.AsSpan(open, i - open).Contains('\n'))
+        {
+            return null;
+        }
+        return (open + 1, i);
+    }
+
+    private static void ConsiderRange(List<SecretCandidate> found, string name, string text, int start, int end)
+    {
+        var match = AnyValue().Match(text, start, end - start);
+        if (match.Success && match.Length == end - start)
+        {
+            Consider(found, name, match.Groups["value"], ValueForm.Quoted);
+        }
+    }
+
+    [GeneratedRegex("(?<value>.+)", RegexOptions.ExplicitCapture)]
+    private static partial Regex AnyValue();
+
+    private enum ValueForm
+    {
+        Quoted,
+        Unquoted,
+        CallArgument,
+    }
+
+    private static void Consider(List<SecretCandidate> found, string name, Group value, ValueForm form)
+    {
+        if (!SecretNames.IsSecretName(name) || !IsSecretValue(value.Value, name, form))
+        {
+            return;
+        }
+        var candidate = new SecretCandidate(
+            "secrets.generic-assignment", "generic-assignment", "Hardcoded credential", EnvironmentNames.FromIdentifier(name) ?? "SECRET",
+            value.Index, value.Index + value.Length, value.Value, Severity.High,
+            Randomness.Entropy(value.Value) >= 3.0 && value.Length >= 12 ? Confidence.High : Confidence.Medium,
+            CandidateOrigin.Generic, name);
+        if (!found.Any(f => f.Overlaps(candidate)))
+        {
+            found.Add(candidate);
+        }
+    }
+
+    private static bool IsSecretValue(string value, string name, ValueForm form)
+    {
+        if (value.Length < 4 || value.Length > 400 || !FreeFormSecret.IsRealistic(value))
+        {
+            return false;
+        }
+        if (value.AsSpan().ContainsAny(" \t") || value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 || !value.AsSpan().ContainsAny(LettersAndDigits))
+        {
+            return false;
+        }
+        // A URI is judged by the URI detectors (its password, not its host); a dotted name is a reference (`var.db_password`).
+        if (value.Contains("://", StringComparison.Ordinal) || DottedName().IsMatch(value) || LongestRun(value) >= 6)
+        {
+            return false;
+        }
+        if (Decoys.IsDecoy(value))
+        {
+            return false;
+        }
+        // An argument that reads like a key name is the name of a secret to look up, not the secret.
+        if ((form == ValueForm.CallArgument && KeyName().IsMatch(value)) || EnvironmentName().IsMatch(value))
+        {
+            return false;
+        }
+        if (form == ValueForm.Unquoted && (!HasStrength(value) || KeyName().IsMatch(value)))
+        {
+            return false;
+        }
+        var words = SecretNames.Words(name);
+        return !words.Contains(value.ToLowerInvariant()) && !SecretNames.Words(value).SequenceEqual(words);
+    }
+
+    /// <summary>An unquoted word in a config file (<c>password=hunter2</c>) counts when it mixes classes: not <c>password=required</c>.</summary>
+    private static bool HasStrength(string value) =>
+        value.Length >= 6 && (Randomness.CharacterClasses(value) >= 2 || Randomness.Entropy(value) >= 3.2);
+
+    private static bool IsIdentifierLike(string value) => Identifier().IsMatch(value);
+
+    private static readonly System.Buffers.SearchValues<char> LettersAndDigits =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+    /// <summary>The longest run of one repeated character: <c>glc_1111…</c>, <c>AIzaaaaa…</c> are fill, not keys.</summary>
+    private static int LongestRun(string value)
+    {
+        var longest = 1;
+        var run = 1;
+        for (var i = 1; i < value.Length; i++)
+        {
+            run = value[i] == value[i - 1] ? run + 1 : 1;
+            longest = Math.Max(longest, run);
+        }
+        return longest;
+    }
+
+    [GeneratedRegex("""^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$""")]
+    private static partial Regex DottedName();
+
+    /// <summary><c>#define PASSWORD "…"</c>, <c>%global password "…"</c>, <c>SET password "…"</c>.</summary>
+    [GeneratedRegex("""\G(?<=(?:#\s*define|%define|%global|\bset|\bSET)\s+)(?<name>[A-Za-z_][\w.-]{0,80})\s+(?<q>["'])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Directive();
+
+    /// <summary>XML configuration pairs: <c>&lt;add key="ClearTextPassword" value="…" /&gt;</c>.</summary>
+    [GeneratedRegex("""\G(?<=\b(?:key|name)\s*=\s*["'])(?<name>[^"'\r\n]{1,80})["']\s+value\s*=\s*["'](?<value>[^"'\r\n]{1,400})["']""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ConfigPair();
+
+    /// <summary>An HTTP Authorization header with its scheme: <c>Authorization: Bearer …</c>.</summary>
+    [GeneratedRegex("""\G(?<name>(?i:authorization|x-api-key|api-key|x-auth-token))["']?\s*[:=]\s*["']?(?:(?i:bearer|token|basic)\s+)?(?<value>[A-Za-z0-9._~+/=-]{12,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex AuthorizationHeader();
+
+    /// <summary>A command-line flag and its value separated by a space: <c>--api-key abc…</c>.</summary>
+    [GeneratedRegex("""\G(?<![\w-])(?<name>--?[A-Za-z][\w-]{0,60})[ \t]+["']?(?<value>[^\s"'`]{8,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Flag();
+
+    [GeneratedRegex("""^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*$""")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex("""^(?:[a-z][a-z0-9]*(?:[-_./:][a-z0-9]+)*|[A-Za-z][A-Za-z0-9]*(?:[-_./:][A-Za-z][A-Za-z0-9]*)+)$""")]
+    private static partial Regex KeyName();
+
+    [GeneratedRegex("""^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$""")]
+    private static partial Regex EnvironmentName();
+
+    /// <summary>
+    /// <c>name</c> then a separator then a quoted value. The separator is an assignment or comparison
+    /// operator, a key-value colon or arrow, a quoted key followed by a comma (initializer pairs), or an
+    /// opening parenthesis (setter or single-argument call).
+    /// </summary>
+    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:["'\]]?(?:\s*:\s*[A-Za-z_][\w.<>?]*\s*(?==))?\s*(?::=|=>|->|\?\?=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex QuotedAssignment();
+
+    /// <summary>An XML element named like a secret: <c>&lt;password&gt;…&lt;/password&gt;</c>.</summary>
+    [GeneratedRegex("""\G(?<=<)(?<name>[\w:.-]{1,80})>(?<value>[^<\s]{1,400})</\k<name>>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex XmlElement();
+
+    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?:=|:)[ \t]*(?<value>[^\s"'`,;#&|<>(){}\[\]]{1,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex UnquotedSetting();
+}
