@@ -55,6 +55,10 @@ public sealed class NoteKey
         signature.KeyName == Name && signature.KeyId == KeyId &&
         _key.VerifyData(text, signature.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
 
+    /// <summary>Checks a DER ECDSA signature over arbitrary data (key rotation endorsements).</summary>
+    public bool VerifiesRaw(byte[] data, byte[] signature) =>
+        _key.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+
     /// <summary>True when one of the note's signatures is this key's and is valid.</summary>
     public bool Verifies(SignedCheckpoint note)
     {

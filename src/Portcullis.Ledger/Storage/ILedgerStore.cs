@@ -28,7 +28,8 @@ internal interface ILedgerStore : IDisposable
 
     string? LatestCheckpoint();
 
-    /// <summary>Clears the body of entries recorded before the cutoff of their retention class; leaf hashes stay.</summary>
+    /// <summary>Clears the body of entries recorded before the cutoff of their retention class; leaf hashes stay.
+    /// Key rotations are kept: verifiers follow the key chain through them.</summary>
     int PruneBodies(DateTimeOffset standardCutoff, DateTimeOffset incidentCutoff, string incidentKind);
 }
 

@@ -120,7 +120,7 @@ internal sealed class PostgresLedgerStore : ILedgerStore
         using var connection = _dataSource.OpenConnection();
         using var command = new NpgsqlCommand("""
             UPDATE ledger_entries SET body = NULL
-            WHERE body IS NOT NULL AND (
+            WHERE body IS NOT NULL AND kind <> 'key_rotation' AND (
                 (kind <> @incident AND recorded_at < @standard) OR (kind = @incident AND recorded_at < @incidentCutoff))
             """, connection);
         command.Parameters.AddWithValue("incident", incidentKind);

@@ -118,7 +118,7 @@ internal sealed class SqliteLedgerStore : ILedgerStore
         using var command = connection.CreateCommand();
         command.CommandText = """
             UPDATE entries SET body = NULL
-            WHERE body IS NOT NULL AND (
+            WHERE body IS NOT NULL AND kind <> 'key_rotation' AND (
                 (kind <> $incident AND recorded_at < $standard) OR (kind = $incident AND recorded_at < $incidentCutoff))
             """;
         command.Parameters.AddWithValue("$incident", incidentKind);
