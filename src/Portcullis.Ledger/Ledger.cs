@@ -25,7 +25,8 @@ public sealed class Ledger : IDisposable
     private readonly Lock _checkpointFileLock = new();
     private List<PendingAppend> _queue = [];
     private bool _writing;
-    private MerkleTree _tree = new();
+    // Built on first use, so a damaged store can still be opened and verified.
+    private MerkleTree? _tree;
     private NoteSigner _signer;
 
     private Ledger(ILedgerStore store, LedgerOptions options, NoteSigner signer)
@@ -33,7 +34,6 @@ public sealed class Ledger : IDisposable
         _store = store;
         _options = options;
         _signer = signer;
-        RebuildTree();
     }
 
     /// <summary>Opens (or creates) the ledger the options name: SQLite in the data folder, or PostgreSQL.</summary>
@@ -86,7 +86,7 @@ public sealed class Ledger : IDisposable
             lock (_treeLock)
             {
                 CatchUp(_store.Count(), (from, to) => _store.ReadLeafHashes(from, to));
-                return _tree.Size;
+                return Tree.Size;
             }
         }
     }
@@ -152,12 +152,12 @@ public sealed class Ledger : IDisposable
         lock (_treeLock)
         {
             CatchUp(write.Count(), write.ReadLeafHashes);
-            if (LatestCheckpoint() is { } latest && latest.Checkpoint.Size == _tree.Size)
+            if (LatestCheckpoint() is { } latest && latest.Checkpoint.Size == Tree.Size)
             {
                 return latest;
             }
-            var signed = _signer.Sign(new Checkpoint(_options.Origin, _tree.Size, _tree.Root()));
-            write.InsertCheckpoint(_tree.Size, signed.Text);
+            var signed = _signer.Sign(new Checkpoint(_options.Origin, Tree.Size, Tree.Root()));
+            write.InsertCheckpoint(Tree.Size, signed.Text);
             write.Commit();
             SaveLocalCheckpoint(signed);
             return signed;
@@ -170,8 +170,8 @@ public sealed class Ledger : IDisposable
         lock (_treeLock)
         {
             EnsureSize(size);
-            var hashes = _tree.InclusionProof(index, size);
-            return new InclusionProof(index, size, _tree.LeafHash(index), hashes);
+            var hashes = Tree.InclusionProof(index, size);
+            return new InclusionProof(index, size, Tree.LeafHash(index), hashes);
         }
     }
 
@@ -180,7 +180,7 @@ public sealed class Ledger : IDisposable
         lock (_treeLock)
         {
             EnsureSize(newSize);
-            return new ConsistencyProof(oldSize, newSize, _tree.ConsistencyProof(oldSize, newSize));
+            return new ConsistencyProof(oldSize, newSize, Tree.ConsistencyProof(oldSize, newSize));
         }
     }
 
@@ -189,7 +189,7 @@ public sealed class Ledger : IDisposable
         lock (_treeLock)
         {
             EnsureSize(size);
-            return _tree.Root(size);
+            return Tree.Root(size);
         }
     }
 
@@ -327,15 +327,15 @@ public sealed class Ledger : IDisposable
                     try
                     {
                         CatchUp(write.Count(), write.ReadLeafHashes);
-                        first = _tree.Size;
+                        first = Tree.Size;
                         var rows = encoded.Select((e, i) => new StoredEntry(first + i, e.Leaf, e.Body, e.Kind, now)).ToList();
                         write.InsertEntries(rows);
                         foreach (var e in encoded)
                         {
-                            _tree.Append(e.Leaf);
+                            Tree.Append(e.Leaf);
                         }
-                        signed = signer.Sign(new Checkpoint(_options.Origin, _tree.Size, _tree.Root()));
-                        write.InsertCheckpoint(_tree.Size, signed.Text);
+                        signed = signer.Sign(new Checkpoint(_options.Origin, Tree.Size, Tree.Root()));
+                        write.InsertCheckpoint(Tree.Size, signed.Text);
                         write.Commit();
                     }
                     catch
@@ -387,28 +387,46 @@ public sealed class Ledger : IDisposable
 
     private void EnsureSize(long size)
     {
-        if (size > _tree.Size)
+        if (size > Tree.Size)
         {
             CatchUp(_store.Count(), (from, to) => _store.ReadLeafHashes(from, to));
         }
-        if (size < 0 || size > _tree.Size)
+        if (size < 0 || size > Tree.Size)
         {
-            throw new ArgumentOutOfRangeException(nameof(size), $"the ledger has {_tree.Size} entries, not {size}");
+            throw new ArgumentOutOfRangeException(nameof(size), $"the ledger has {Tree.Size} entries, not {size}");
         }
     }
 
     private void CatchUp(long storedCount, Func<long, long, IEnumerable<byte[]>> readLeaves)
     {
-        if (storedCount < _tree.Size)
+        if (storedCount < Tree.Size)
         {
-            throw new LedgerCorruptException($"the stored log has {storedCount} entries but {_tree.Size} were seen: entries were removed");
+            throw new LedgerCorruptException($"the stored log has {storedCount} entries but {Tree.Size} were seen: entries were removed");
         }
-        if (storedCount > _tree.Size)
+        if (storedCount > Tree.Size)
         {
-            foreach (var leaf in readLeaves(_tree.Size, storedCount))
+            foreach (var leaf in readLeaves(Tree.Size, storedCount))
             {
-                _tree.Append(leaf);
+                Tree.Append(leaf);
             }
+        }
+    }
+
+    private MerkleTree Tree
+    {
+        get
+        {
+            if (_tree is null)
+            {
+                var tree = new MerkleTree();
+                var count = _store.Count();
+                foreach (var leaf in _store.ReadLeafHashes(0, count))
+                {
+                    tree.Append(leaf);
+                }
+                _tree = tree;
+            }
+            return _tree;
         }
     }
 
@@ -416,13 +434,7 @@ public sealed class Ledger : IDisposable
     {
         lock (_treeLock)
         {
-            var tree = new MerkleTree();
-            var count = _store.Count();
-            foreach (var leaf in _store.ReadLeafHashes(0, count))
-            {
-                tree.Append(leaf);
-            }
-            _tree = tree;
+            _tree = null;
         }
     }
 
