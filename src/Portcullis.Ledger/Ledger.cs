@@ -76,6 +76,11 @@ public sealed class Ledger : IDisposable
 
     public string Origin => _options.Origin;
 
+    public string DataDirectory => _options.DataDirectory;
+
+    /// <summary>The pinned first public key every checkpoint chain starts from.</summary>
+    public NoteKey TrustAnchor => LedgerKeyFiles.LoadTrustAnchor(_options.DataDirectory, _options.Origin);
+
     /// <summary>The key that signs new checkpoints.</summary>
     public NoteKey SigningKey => _signer.Verifier;
 
@@ -206,7 +211,7 @@ public sealed class Ledger : IDisposable
     }
 
     /// <summary>Copies rows verbatim into this (empty) ledger; they must verify against this folder's trust anchor.</summary>
-    internal void ImportRows(IReadOnlyList<StoredEntry> rows, IReadOnlyList<string> checkpoints)
+    public void ImportRows(IReadOnlyList<StoredEntry> rows, IReadOnlyList<string> checkpoints)
     {
         using var write = _store.BeginWrite();
         lock (_treeLock)

@@ -18,6 +18,8 @@ internal static class CommandDispatcher
           portcullis fix PATH... [--write]    (shows verified fixes as diffs; --write applies them)
           portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
+          portcullis ledger verify|checkpoint|prove|consistency|show|export|import|witness|prune|rotate-key
+                          [--data DIR | --ledger-connection POSTGRES]   (see: portcullis ledger)
 
         exit codes: 0 nothing blocks, 1 something blocks, 2 usage or internal error (the gate fails closed)
         """;
@@ -40,6 +42,7 @@ internal static class CommandDispatcher
                 "hook" => HookCommand.Run(rest, stdin, stdout, stderr),
                 "fix" => FixCommand.Run(rest, stdin, stdout, stderr),
                 "init" => InitCommand.Run(rest, stdout),
+                "ledger" => LedgerCommand.Run(rest, stdin, stdout, stderr),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
             };

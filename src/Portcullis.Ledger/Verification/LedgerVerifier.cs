@@ -12,9 +12,6 @@ namespace Portcullis.Ledger.Verification;
 /// </summary>
 internal sealed class LedgerVerifier(ILedgerStore store, string origin, NoteKey anchor)
 {
-    public const string WitnessCheckpointFile = "witness-checkpoint";
-    public const string WitnessAnchorFile = "witness-trust-anchor.pub";
-
     public VerificationReport Verify(SignedCheckpoint? local, string? witnessDirectory)
     {
         var problems = new List<VerificationProblem>();
@@ -101,8 +98,8 @@ internal sealed class LedgerVerifier(ILedgerStore store, string origin, NoteKey 
 
     private void CheckWitness(string dir, MerkleTree tree, KeyChain keys, List<long> goodSizes, List<VerificationProblem> problems)
     {
-        var checkpointPath = Path.Combine(dir, WitnessCheckpointFile);
-        var anchorPath = Path.Combine(dir, WitnessAnchorFile);
+        var checkpointPath = Path.Combine(dir, WitnessFiles.CheckpointFile);
+        var anchorPath = Path.Combine(dir, WitnessFiles.AnchorFile);
         if (!File.Exists(checkpointPath) || !File.Exists(anchorPath))
         {
             throw new LedgerNotFoundException($"no witness copy in {dir} (run 'portcullis ledger witness' first)");
