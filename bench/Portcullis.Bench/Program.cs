@@ -12,6 +12,7 @@ const string usage = """
       throughput  [--cli PATH] [--runs N]                     directory scan MB/s
       parse                                                   one-thread parse vs scan throughput per corpus
       hook        [--cli PATH] [--runs N]                     Claude Code hook, process start to exit, 30-line Write
+      ledger      appends [--appenders N] [--count N] | scale [--entries N] | crash [--count N]
     """;
 if (args.Length == 0)
 {
@@ -33,6 +34,8 @@ switch (args[0])
         return CliBenchmarks.ColdStart(rest, Console.Out);
     case "throughput":
         return CliBenchmarks.Throughput(rest, Console.Out);
+    case "ledger":
+        return LedgerBenchmark.Run(rest, Console.Out);
     default:
         Console.Error.WriteLine(usage);
         return 2;
