@@ -13,6 +13,7 @@ const string usage = """
       parse                                                   one-thread parse vs scan throughput per corpus
       hook        [--cli PATH] [--runs N]                     Claude Code hook, process start to exit, 30-line Write
       secrets     [--megabytes N] [--rounds N]                secrets detector MB/s on text without secrets, snippet latency
+      ledger      appends [--appenders N] [--count N] | scale [--entries N] | crash [--count N]
     """;
 if (args.Length == 0)
 {
@@ -36,6 +37,8 @@ switch (args[0])
         return CliBenchmarks.ColdStart(rest, Console.Out);
     case "throughput":
         return CliBenchmarks.Throughput(rest, Console.Out);
+    case "ledger":
+        return LedgerBenchmark.Run(rest, Console.Out);
     default:
         Console.Error.WriteLine(usage);
         return 2;

@@ -23,6 +23,8 @@ internal static class CommandDispatcher
           portcullis parse FILE|- [--lang L]    (the syntax tree rules match against, for rule authors)
           portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
+          portcullis ledger verify|checkpoint|prove|consistency|show|export|import|witness|prune|rotate-key
+                          [--data DIR | --ledger-connection POSTGRES]   (see: portcullis ledger)
 
         exit codes: 0 nothing blocks, 1 something blocks, 2 usage or internal error (the gate fails closed)
         """;
@@ -48,6 +50,7 @@ internal static class CommandDispatcher
                 "patterns" => PatternsCommand.Run(rest, stdout),
                 "parse" => ParseCommand.Run(rest, stdin, stdout),
                 "init" => InitCommand.Run(rest, stdout),
+                "ledger" => LedgerCommand.Run(rest, stdin, stdout, stderr),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
             };

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Portcullis.Ledger.Entries;
+
+/// <summary>
+/// Turns entries into the canonical bytes the ledger hashes and stores, and back. Free-text members are
+/// passed through <see cref="SecretMask"/> first: a secret that reached the log could never be removed.
+/// </summary>
+public static class EntryCodec
+{
+    private static readonly HashSet<string> FreeTextMembers = new(StringComparer.Ordinal)
+    {
+        "reason", "comment", "summary", "description", "bypass_pathway", "remediation", "sample_id", "subject",
+    };
+
+    internal static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        AllowOutOfOrderMetadataProperties = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    public static byte[] Encode(LedgerEntry entry)
+    {
+        var node = JsonSerializer.SerializeToNode(entry, Options) ?? throw new JsonException("an entry serialized to null");
+        MaskFreeText(node);
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return CanonicalJson.Canonicalize(document.RootElement);
+    }
+
+    /// <summary>Reads an entry back; throws <see cref="JsonException"/> when the bytes are not one.</summary>
+    public static LedgerEntry Decode(ReadOnlySpan<byte> body) =>
+        JsonSerializer.Deserialize<LedgerEntry>(body, Options) ?? throw new JsonException("an entry is null");
+
+    /// <summary>The <c>type</c> member of a stored body, without binding the whole record.</summary>
+    public static string KindOf(LedgerEntry entry) => entry.Kind;
+
+    private static void MaskFreeText(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToList())
+                {
+                    if (value is JsonValue v && v.TryGetValue<string>(out var text) && FreeTextMembers.Contains(name))
+                    {
+                        obj[name] = SecretMask.MaskLikelySecrets(text);
+                    }
+                    else if (value is not null)
+                    {
+                        MaskFreeText(value);
+                    }
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        MaskFreeText(item);
+                    }
+                }
+                break;
+        }
+    }
+}
