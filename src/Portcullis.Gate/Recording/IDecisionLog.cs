@@ -10,6 +10,9 @@ public interface IDecisionLog
 {
     LogReceipt Append(GateLogEntry entry);
 
+    /// <summary>Append without holding a thread while the entry waits for its durable commit.</summary>
+    Task<LogReceipt> AppendAsync(GateLogEntry entry);
+
     /// <summary>Null when the index is not in the log.</summary>
     InclusionProof? Prove(long index);
 

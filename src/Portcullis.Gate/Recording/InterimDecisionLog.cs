@@ -22,6 +22,7 @@ public sealed class InterimDecisionLog : IDecisionLog, IDisposable
     private readonly Lock _treeLock = new();
     private readonly BlockingCollection<Pending> _queue = new();
     private readonly Thread _writer;
+    private int _disposed;
 
     public InterimDecisionLog(string dataDirectory)
     {
@@ -64,12 +65,18 @@ public sealed class InterimDecisionLog : IDecisionLog, IDisposable
         }
     }
 
-    public LogReceipt Append(GateLogEntry entry)
+    public LogReceipt Append(GateLogEntry entry) => AppendAsync(entry).GetAwaiter().GetResult();
+
+    public Task<LogReceipt> AppendAsync(GateLogEntry entry)
     {
         var body = JsonSerializer.Serialize(entry, entry.GetType(), Json);
         var pending = new Pending(entry.Kind, entry.Actor, body, MerkleHashes.Leaf(Encoding.UTF8.GetBytes(body)));
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            throw new ObjectDisposedException(nameof(InterimDecisionLog), "the decision log is closed");
+        }
         _queue.Add(pending);
-        return pending.Done.Task.GetAwaiter().GetResult();
+        return pending.Done.Task;
     }
 
     public InclusionProof? Prove(long index)
@@ -98,6 +105,10 @@ public sealed class InterimDecisionLog : IDecisionLog, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _queue.CompleteAdding();
         _writer.Join();
         _queue.Dispose();
