@@ -18,6 +18,16 @@ internal static class CommandDispatcher
           portcullis fix PATH... [--write]    (shows verified fixes as diffs; --write applies them)
           portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
+          portcullis hook claude --server URL [--token T]   (asks a running gate instead; token also PORTCULLIS_TOKEN)
+          portcullis serve --data DIR [--listen ADDRESS:PORT] [--postgres CONN] [--config FILE]
+                           [--completion-deadline-ms N] [--file-deadline-ms N] [--max-request-bytes N]
+          portcullis token issue --role agent|developer|approver|admin [--subject NAME]
+                           [--task ID --repo R --ref REF] [--ttl-minutes N] --data DIR
+          portcullis token revoke ID --data DIR | token list --data DIR
+          portcullis policy show | set FILE | approve PROPOSAL-ID   [--server URL] [--token T]
+          portcullis policy check FILE         (validates a policy file, prints its version and digest)
+          portcullis override request FINGERPRINT --reason TEXT [--ttl-hours N] | approve ID | list
+                           [--server URL] [--token T]
 
         exit codes: 0 nothing blocks, 1 something blocks, 2 usage or internal error (the gate fails closed)
         """;
@@ -40,6 +50,10 @@ internal static class CommandDispatcher
                 "hook" => HookCommand.Run(rest, stdin, stdout, stderr),
                 "fix" => FixCommand.Run(rest, stdin, stdout, stderr),
                 "init" => InitCommand.Run(rest, stdout),
+                "serve" => ServeCommand.Run(rest, stdout, stderr),
+                "token" => TokenCommand.Run(rest, stdout, stderr),
+                "policy" => PolicyCommand.Run(rest, stdout, stderr),
+                "override" => OverrideCommand.Run(rest, stdout, stderr),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
             };

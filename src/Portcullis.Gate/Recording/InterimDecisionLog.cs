@@ -140,13 +140,24 @@ public sealed class InterimDecisionLog : IDecisionLog, IDisposable
     private void WriteBatch(List<Pending> batch)
     {
         long start;
-        lock (_treeLock)
-        {
-            start = _leaves.Count;
-        }
         using (var connection = Open())
-        using (var transaction = connection.BeginTransaction())
+        using (var transaction = connection.BeginTransaction(deferred: false))
         {
+            // Another process on the same data folder (portcullis token issue next to a running
+            // service) may have appended: take its entries into the tree before adding ours.
+            lock (_treeLock)
+            {
+                using var newer = connection.CreateCommand();
+                newer.Transaction = transaction;
+                newer.CommandText = "SELECT leaf FROM log_entries WHERE idx >= $known ORDER BY idx";
+                newer.Parameters.AddWithValue("$known", _leaves.Count);
+                using var reader = newer.ExecuteReader();
+                while (reader.Read())
+                {
+                    AddLeaf((byte[])reader[0]);
+                }
+                start = _leaves.Count;
+            }
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = "INSERT INTO log_entries (idx, kind, actor, body, leaf) VALUES ($idx, $kind, $actor, $body, $leaf)";
