@@ -14,6 +14,9 @@ const string usage = """
       hook        [--cli PATH] [--runs N]                     Claude Code hook, process start to exit, 30-line Write
       secrets     [--megabytes N] [--rounds N]                secrets detector MB/s on text without secrets, snippet latency
       ledger      appends [--appenders N] [--count N] | scale [--entries N] | crash [--count N]
+      service-latency [--rounds N]                            gate over HTTP, one client, 30-line snippets, p50/p95
+      service-load    [--clients N] [--seconds S]             N concurrent HTTP clients; errors, p99, ledger entries == scans
+      hook-server     [--cli PATH] [--runs N]                 `hook claude --server`, process start to exit
     """;
 if (args.Length == 0)
 {
@@ -33,6 +36,12 @@ switch (args[0])
         return SecretsThroughputBenchmark.Run(rest, Console.Out);
     case "hook":
         return CliBenchmarks.Hook(rest, Console.Out);
+    case "service-latency":
+        return Portcullis.Bench.Service.ServiceBenchmarks.Latency(rest, Console.Out);
+    case "service-load":
+        return Portcullis.Bench.Service.ServiceBenchmarks.Load(rest, Console.Out);
+    case "hook-server":
+        return Portcullis.Bench.Service.ServiceBenchmarks.HookServer(rest, Console.Out);
     case "coldstart":
         return CliBenchmarks.ColdStart(rest, Console.Out);
     case "throughput":

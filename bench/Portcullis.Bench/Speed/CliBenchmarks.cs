@@ -26,10 +26,20 @@ internal static class CliBenchmarks
     {
         var cli = LocateCli(CorpusCommand.Option(args, "--cli"));
         var runs = int.TryParse(CorpusCommand.Option(args, "--runs"), out var n) ? n : 21;
+        var payload = HookPayload();
+        RunCli(cli, ["hook", "claude"], payload);
+        var samples = Enumerable.Range(0, runs).Select(_ => RunCli(cli, ["hook", "claude"], payload)).ToList();
+        stdout.WriteLine($"hook end to end, `portcullis hook claude`, 30-line Write: {Percentiles.Of(samples)}");
+        return 0;
+    }
+
+    /// <summary>Claude Code's PreToolUse payload for a 30-line Python Write.</summary>
+    internal static string HookPayload()
+    {
         var lines = new List<string> { "import json", "", "def handler(request):" };
         lines.AddRange(Enumerable.Range(0, 26).Select(i => $"    v{i} = request.args.get('k{i}')"));
         lines.Add("    return json.dumps({'ok': True})");
-        var payload = System.Text.Json.JsonSerializer.Serialize(new
+        return System.Text.Json.JsonSerializer.Serialize(new
         {
             session_id = "bench",
             transcript_path = "/tmp/bench.jsonl",
@@ -40,10 +50,6 @@ internal static class CliBenchmarks
             tool_input = new { file_path = Path.Combine(Path.GetTempPath(), "portcullis-hook-bench", "app.py"), content = string.Join('\n', lines) + "\n" },
             tool_use_id = "toolu_bench",
         });
-        RunCli(cli, ["hook", "claude"], payload);
-        var samples = Enumerable.Range(0, runs).Select(_ => RunCli(cli, ["hook", "claude"], payload)).ToList();
-        stdout.WriteLine($"hook end to end, `portcullis hook claude`, 30-line Write: {Percentiles.Of(samples)}");
-        return 0;
     }
 
     public static int Throughput(IReadOnlyList<string> args, TextWriter stdout)
@@ -78,7 +84,7 @@ internal static class CliBenchmarks
         return 0;
     }
 
-    private static double RunCli(string cli, string[] arguments, string? stdin = null)
+    internal static double RunCli(string cli, string[] arguments, string? stdin = null)
     {
         var start = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -103,7 +109,7 @@ internal static class CliBenchmarks
         return elapsed;
     }
 
-    private static string LocateCli(string? given)
+    internal static string LocateCli(string? given)
     {
         if (given is not null)
         {

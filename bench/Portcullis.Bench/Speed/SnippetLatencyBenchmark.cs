@@ -45,7 +45,7 @@ internal static class SnippetLatencyBenchmark
     }
 
     /// <summary>30-line windows from each language's records (the first 40 records of each language).</summary>
-    private static IEnumerable<SourceText> Snippets(string directory)
+    internal static IEnumerable<SourceText> Snippets(string directory)
     {
         var files = new[] { "cyberseceval.jsonl", "owasp-benchmark-python.jsonl", "owasp-benchmark-java.jsonl", "swc-registry.jsonl" };
         foreach (var file in files.Select(f => Path.Combine(directory, f)).Where(File.Exists))

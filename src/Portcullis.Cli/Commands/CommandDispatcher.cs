@@ -25,6 +25,16 @@ internal static class CommandDispatcher
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
           portcullis ledger verify|checkpoint|prove|consistency|show|export|import|witness|prune|rotate-key
                           [--data DIR | --ledger-connection POSTGRES]   (see: portcullis ledger)
+          portcullis hook claude --server URL [--token T]   (asks a running gate instead; token also PORTCULLIS_TOKEN)
+          portcullis serve --data DIR [--listen ADDRESS:PORT] [--postgres CONN] [--config FILE]
+                           [--completion-deadline-ms N] [--file-deadline-ms N] [--max-request-bytes N]
+          portcullis token issue --role agent|developer|approver|admin [--subject NAME]
+                           [--task ID --repo R --ref REF] [--ttl-minutes N] --data DIR
+          portcullis token revoke ID --data DIR | token list --data DIR
+          portcullis policy show | set FILE | approve PROPOSAL-ID   [--server URL] [--token T]
+          portcullis policy check FILE         (validates a policy file, prints its version and digest)
+          portcullis override request FINGERPRINT --reason TEXT [--ttl-hours N] | approve ID | list
+                           [--server URL] [--token T]
 
         exit codes: 0 nothing blocks, 1 something blocks, 2 usage or internal error (the gate fails closed)
         """;
@@ -51,6 +61,10 @@ internal static class CommandDispatcher
                 "parse" => ParseCommand.Run(rest, stdin, stdout),
                 "init" => InitCommand.Run(rest, stdout),
                 "ledger" => LedgerCommand.Run(rest, stdin, stdout, stderr),
+                "serve" => ServeCommand.Run(rest, stdout, stderr),
+                "token" => TokenCommand.Run(rest, stdout, stderr),
+                "policy" => PolicyCommand.Run(rest, stdout, stderr),
+                "override" => OverrideCommand.Run(rest, stdout, stderr),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
             };

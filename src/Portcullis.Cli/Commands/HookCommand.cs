@@ -21,10 +21,15 @@ internal static class HookCommand
         {
             throw new UsageException("hook needs the agent it serves: claude");
         }
-        var reader = new ArgumentReader(args.Skip(1).ToArray(), ["--rules"], []);
+        var reader = new ArgumentReader(args.Skip(1).ToArray(), ["--rules", "--server", "--token"], []);
         try
         {
-            using var payload = JsonDocument.Parse(stdin.ReadToEnd());
+            var input = stdin.ReadToEnd();
+            if (reader.Value("--server") is { } server)
+            {
+                return AskServer(server, reader.Value("--token") ?? Environment.GetEnvironmentVariable("PORTCULLIS_TOKEN"), input, stderr);
+            }
+            using var payload = JsonDocument.Parse(input);
             var write = ClaudeToolCall.PostImage(payload.RootElement, ReadFile);
             if (write is null)
             {
@@ -42,6 +47,42 @@ internal static class HookCommand
         catch (Exception e) when (e is JsonException or HookInputException or IOException or UnauthorizedAccessException or UsageException or Rules.Model.RuleLoadException or SyntaxUnavailableException)
         {
             stderr.WriteLine($"Portcullis blocked this tool call because it could not check it: {e.Message}");
+            return Deny;
+        }
+    }
+
+    /// <summary>
+    /// <c>--server URL</c>: posts the payload to the gate's <c>/v1/hooks/claude</c> and follows its
+    /// <c>permissionDecision</c>. No answer, a refusal or an answer it cannot read blocks.
+    /// </summary>
+    private static int AskServer(string server, string? token, string payload, TextWriter stderr)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            stderr.WriteLine("Portcullis blocked this tool call: --server needs a token (--token or PORTCULLIS_TOKEN)");
+            return Deny;
+        }
+        try
+        {
+            using var client = new GateClient(server, token);
+            var (status, body) = client.Send(HttpMethod.Post, "v1/hooks/claude", payload);
+            if (status != 200)
+            {
+                stderr.WriteLine($"Portcullis blocked this tool call because the gate at {server} answered {status}: {body}");
+                return Deny;
+            }
+            using var answer = JsonDocument.Parse(body);
+            var output = answer.RootElement.GetProperty("hookSpecificOutput");
+            if (output.GetProperty("permissionDecision").GetString() == "allow")
+            {
+                return ExitCodes.Allow;
+            }
+            stderr.WriteLine(output.GetProperty("permissionDecisionReason").GetString());
+            return Deny;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or UsageException or UriFormatException)
+        {
+            stderr.WriteLine($"Portcullis blocked this tool call because it could not ask the gate at {server}: {e.Message}");
             return Deny;
         }
     }

@@ -30,10 +30,11 @@ public sealed class WriteGate(ScanEngine engine, VerdictPolicy policy)
             var note = added.Count == 0 ? "no new findings" : $"{added.Count} finding(s) below the blocking threshold";
             return new HookDecision(true, $"Portcullis: {write.Path}: allowed ({note})", added);
         }
-        return new HookDecision(false, Reason(write.Path, blocking), added);
+        return new HookDecision(false, DenyReason(write.Path, blocking), added);
     }
 
-    private static string Reason(string path, IReadOnlyList<Finding> blocking)
+    /// <summary>The reason the agent reads: each blocking finding and its verified fix, as a diff.</summary>
+    public static string DenyReason(string path, IReadOnlyList<Finding> blocking)
     {
         var text = new StringBuilder();
         text.Append("Portcullis blocked this write to ").Append(path).Append(": ")
