@@ -8,6 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 .ci/install-prerequisites.sh
 if [[ -x .ci/start-postgres.sh ]]; then
   eval "$(.ci/start-postgres.sh)"
+  # The cluster is throw-away: stop it however the tests end.
+  trap '.ci/stop-postgres.sh "$PORTCULLIS_TEST_POSTGRES_DIR" || true' EXIT
 fi
 dotnet build Portcullis.slnx -c Release --nologo -v quiet
 dotnet test Portcullis.slnx -c Release --no-build --nologo "$@"

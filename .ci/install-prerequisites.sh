@@ -9,6 +9,7 @@ missing=()
 command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v git >/dev/null 2>&1 || missing+=(git)
+command -v python3 >/dev/null 2>&1 || missing+=(python3-minimal)   # start-postgres.sh picks a free port with it
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 
 if [[ ${#missing[@]} -eq 0 ]]; then

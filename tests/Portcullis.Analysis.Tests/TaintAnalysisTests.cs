@@ -79,6 +79,18 @@ public sealed class TaintAnalysisTests
         Assert.Equal(expected, Scan("python", code).Count);
     }
 
+    [Theory]
+    [InlineData("class A:\n    def f(self):\n        exec(self.code)\n", 1)]
+    [InlineData("class A:\n    def f(self):\n        self.code = 'print(1)'\n        exec(self.code)\n", 0)]
+    [InlineData("class A:\n    def f(self, other):\n        exec(other.name and 'x')\n", 1)]
+    public void A_field_the_function_did_not_set_is_of_unknown_origin(string code, int expected)
+    {
+        var findings = Scan("python", code);
+
+        Assert.Equal(expected, findings.Count);
+        Assert.All(findings, f => Assert.Equal(Severity.High, f.Severity));
+    }
+
     [Fact]
     public void A_snippet_cut_from_the_middle_of_a_block_is_still_interpreted()
     {

@@ -70,7 +70,14 @@ internal sealed partial class FunctionInterpreter
         }
         if (kind is "field_access" or "attribute")
         {
-            return _env.TryGetValue(node.Text, out var field) ? field : Eval(node.ChildByField("object") ?? node.NamedChildren.First());
+            if (_env.TryGetValue(node.Text, out var field))
+            {
+                return field;
+            }
+            var owner = node.ChildByField("object") ?? node.NamedChildren.First();
+            // A field of this object that this function did not set was set by code the gate cannot
+            // see (a constructor, a caller): its origin is unknown, as a parameter's is.
+            return owner.Kind == "this" || (owner.Kind == "identifier" && owner.Text == "self") ? TaintValue.FromParameter : Eval(owner);
         }
         if (_profile.Assignments.Contains(kind) || _profile.AugmentedAssignments.Contains(kind))
         {
