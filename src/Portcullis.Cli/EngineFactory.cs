@@ -15,6 +15,7 @@ internal static class EngineFactory
         IAnalyzer[] analyzers =
         [
             .. StructuralRules.CreateAnalyzers(definitions),
+            new Solidity.SolidityAnalyzer(),
         ];
         return new ScanEngine(analyzers, limits);
     }

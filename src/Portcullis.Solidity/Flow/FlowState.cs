@@ -16,6 +16,9 @@ internal sealed class FlowState
 
     public HashSet<string> Reads { get; private init; } = new(StringComparer.Ordinal);
 
+    /// <summary>State variables written so far (a lock set before a call is reset after it).</summary>
+    public HashSet<string> Writes { get; private init; } = new(StringComparer.Ordinal);
+
     public Dictionary<int, (CallSite Call, HashSet<string> ReadsBefore)> Calls { get; private init; } = [];
 
     public FlowState Clone() => new()
@@ -23,6 +26,7 @@ internal sealed class FlowState
         Dead = Dead,
         Reverted = Reverted,
         Reads = new HashSet<string>(Reads, StringComparer.Ordinal),
+        Writes = new HashSet<string>(Writes, StringComparer.Ordinal),
         Calls = Calls.ToDictionary(kv => kv.Key, kv => (kv.Value.Call, new HashSet<string>(kv.Value.ReadsBefore, StringComparer.Ordinal))),
     };
 
@@ -40,6 +44,7 @@ internal sealed class FlowState
             merged.Dead = false;
             merged.Reverted = false;
             merged.Reads.UnionWith(state.Reads);
+            merged.Writes.UnionWith(state.Writes);
             foreach (var (key, (call, reads)) in state.Calls)
             {
                 if (merged.Calls.TryGetValue(key, out var existing))
@@ -62,6 +67,8 @@ internal sealed class FlowState
         Reverted = other.Reverted;
         Reads.Clear();
         Reads.UnionWith(other.Reads);
+        Writes.Clear();
+        Writes.UnionWith(other.Writes);
         Calls.Clear();
         foreach (var (key, value) in other.Calls)
         {

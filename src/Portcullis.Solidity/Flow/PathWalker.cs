@@ -367,7 +367,14 @@ internal sealed class PathWalker
         _flow.Calls.Add((site, _loopDepth > 0));
         if (site.CanReenter)
         {
-            state.Calls[site.Node.Index] = (site, new HashSet<string>(state.Reads, StringComparer.Ordinal));
+            var before = new HashSet<string>(state.Reads, StringComparer.Ordinal);
+            // A variable both written and read before the call is marked as such ("w:" prefix) so that a
+            // lock (checked, set, called, reset) is told apart from a balance read and then written.
+            foreach (var written in state.Writes)
+            {
+                before.Add("w:" + written);
+            }
+            state.Calls[site.Node.Index] = (site, before);
             return;
         }
         if (site.Kind != CallKind.Internal)
@@ -428,6 +435,7 @@ internal sealed class PathWalker
                 continue;
             }
             _flow.Writes.Add(name);
+            state.Writes.Add(name);
             foreach (var (callIndex, (call, readsBefore)) in state.Calls)
             {
                 var key = (callIndex, at.Index);
@@ -441,7 +449,7 @@ internal sealed class PathWalker
                     continue;
                 }
                 _writeIndex[key] = _flow.WritesAfterCalls.Count;
-                _flow.WritesAfterCalls.Add(new WriteAfterCall(call, at, name, readBefore, increment));
+                _flow.WritesAfterCalls.Add(new WriteAfterCall(call, at, name, readBefore, increment) { WrittenBeforeCall = readsBefore.Contains("w:" + name) });
             }
         }
     }
