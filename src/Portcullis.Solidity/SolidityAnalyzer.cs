@@ -7,9 +7,10 @@ namespace Portcullis.Solidity;
 
 /// <summary>
 /// The Solidity analyzer: builds the source model from the tree-sitter-solidity tree, walks the paths of
-/// every function of every contract, and runs the SWC detectors on what the walk found.
+/// every function of every contract, and runs the SWC detectors on what the walk found. Public because
+/// the CLI assembly (named portcullis) is not among the friends of this one.
 /// </summary>
-internal sealed class SolidityAnalyzer : IAnalyzer
+public sealed class SolidityAnalyzer : IAnalyzer
 {
     public string Name => "solidity";
 

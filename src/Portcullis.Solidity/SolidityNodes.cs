@@ -141,4 +141,17 @@ internal static class SolidityNodes
         }
         return node;
     }
+
+    /// <summary>The first node (matching), or null: <c>FirstOrDefault</c> on the node struct gives an unusable default node.</summary>
+    public static SyntaxNode? FirstOrNull(this IEnumerable<SyntaxNode> nodes, Func<SyntaxNode, bool>? predicate = null)
+    {
+        foreach (var node in nodes)
+        {
+            if (predicate is null || predicate(node))
+            {
+                return node;
+            }
+        }
+        return null;
+    }
 }

@@ -78,7 +78,7 @@ internal sealed partial class AccessControl
                 case "call_expression":
                     var callee = SolidityNodes.Field(node, "function");
                     var name = callee?.Kind == "member_expression" ? callee.Value.ChildByField("property")?.Text : callee?.Text;
-                    if (name is "require" or "assert" && SolidityNodes.Arguments(node).FirstOrDefault() is { } condition && ComparesCaller(condition))
+                    if (name is "require" or "assert" && SolidityNodes.Arguments(node).FirstOrNull() is { } condition && ComparesCaller(condition))
                     {
                         return true;
                     }
@@ -94,31 +94,41 @@ internal sealed partial class AccessControl
         return false;
     }
 
+    /// <summary>
+    /// The condition compares the caller's address itself with something (<c>msg.sender == owner</c>), or
+    /// is a membership test on the caller (<c>admins[msg.sender]</c>, <c>isOwner(msg.sender)</c>,
+    /// negated or joined with &amp;&amp; / ||). A balance keyed by the caller is not an access check.
+    /// </summary>
     private static bool ComparesCaller(SyntaxNode condition)
     {
-        foreach (var node in condition.Descendants())
+        condition = SolidityNodes.Unwrap(condition);
+        switch (condition.Kind)
         {
-            if (node.Kind == "binary_expression" && node.ChildByField("operator")?.Kind is "==" or "!="
-                && (MentionsCaller(node.ChildByField("left")!.Value) || MentionsCaller(node.ChildByField("right")!.Value)))
-            {
-                return true;
-            }
-            if (node.Kind == "array_access" && node.ChildByField("index") is { } index && MentionsCaller(index))
-            {
-                // require(admins[msg.sender]), require(isOwner[msg.sender])
-                return true;
-            }
-            if (node.Kind == "call_expression" && SolidityNodes.Arguments(node).Any(MentionsCaller))
-            {
-                // require(isOwner(msg.sender)), require(hasRole(ROLE, msg.sender))
-                return true;
-            }
+            case "binary_expression" when condition.ChildByField("operator")?.Kind is "&&" or "||":
+                return ComparesCaller(condition.ChildByField("left")!.Value) || ComparesCaller(condition.ChildByField("right")!.Value);
+            case "binary_expression" when condition.ChildByField("operator")?.Kind is "==" or "!=":
+                return IsCaller(condition.ChildByField("left")!.Value) || IsCaller(condition.ChildByField("right")!.Value);
+            case "unary_expression" when condition.ChildByField("operator")?.Kind == "!":
+                return ComparesCaller(condition.ChildByField("argument")!.Value);
+            case "array_access":
+                return condition.ChildByField("index") is { } index && IsCaller(index);
+            case "call_expression":
+                return SolidityNodes.Arguments(condition).Any(IsCaller);
+            default:
+                return false;
         }
-        return false;
     }
 
-    private static bool MentionsCaller(SyntaxNode node) =>
-        node.Descendants().Any(n => SolidityNodes.IsMember(n, "msg", "sender") || SolidityNodes.IsMember(n, "tx", "origin"));
+    /// <summary>msg.sender or tx.origin, possibly converted (<c>address(msg.sender)</c>).</summary>
+    private static bool IsCaller(SyntaxNode node)
+    {
+        node = SolidityNodes.Unwrap(node);
+        if (node.Kind is "type_cast_expression" or "payable_conversion_expression" && SolidityNodes.Arguments(node).FirstOrNull() is { } inner)
+        {
+            node = inner;
+        }
+        return SolidityNodes.IsMember(node, "msg", "sender") || SolidityNodes.IsMember(node, "tx", "origin");
+    }
 
     private void CollectOwnerVariables(SyntaxNode declaration)
     {
@@ -128,14 +138,14 @@ internal sealed partial class AccessControl
             {
                 var left = SolidityNodes.Unwrap(node.ChildByField("left")!.Value);
                 var right = SolidityNodes.Unwrap(node.ChildByField("right")!.Value);
-                var other = MentionsCaller(left) ? right : MentionsCaller(right) ? left : (SyntaxNode?)null;
+                var other = IsCaller(left) ? right : IsCaller(right) ? left : (SyntaxNode?)null;
                 if (other is { } o && SolidityNodes.RootName(o) is { } root && _view.StateVariables.ContainsKey(root))
                 {
                     _ownerVariables.Add(root);
                 }
             }
-            if (node.Kind == "array_access" && node.ChildByField("index") is { } index && MentionsCaller(index)
-                && SolidityNodes.RootName(node) is { } mapping && _view.StateVariables.ContainsKey(mapping)
+            if (node.Kind == "array_access" && node.ChildByField("index") is { } index && IsCaller(index)
+                && SolidityNodes.RootName(node) is { } mapping && _view.StateVariables.TryGetValue(mapping, out var list) && list.Type.Replace(" ", "", StringComparison.Ordinal).EndsWith("=>bool)", StringComparison.Ordinal)
                 && node.Ancestors().TakeWhile(a => a.Kind != "function_body" && a.Kind != "block_statement").Any(a => a.Kind is "if_statement" || (a.Kind == "call_expression" && a.Text.StartsWith("require", StringComparison.Ordinal))))
             {
                 _ownerVariables.Add(mapping);

@@ -77,7 +77,7 @@ internal static class AccessDetector
             return false;
         }
         // Paying msg.value back, or a fixed price, to the caller: nothing taken from the contract.
-        var amount = call.Kind is CallKind.Transfer or CallKind.Send ? SolidityNodes.Arguments(call.Node).FirstOrDefault().Text : OptionValue(call.Node);
+        var amount = call.Kind is CallKind.Transfer or CallKind.Send ? SolidityNodes.Arguments(call.Node).FirstOrNull()?.Text : OptionValue(call.Node);
         if (amount is null || amount.Contains("msg.value", StringComparison.Ordinal))
         {
             return false;
@@ -99,7 +99,7 @@ internal static class AccessDetector
             }
             if (node.Kind == "call_expression" && SolidityNodes.Field(node, "function") is { Kind: "member_expression" } m && m.ChildByField("property")?.Text == "value")
             {
-                return SolidityNodes.Arguments(node).FirstOrDefault().Text;
+                return SolidityNodes.Arguments(node).FirstOrNull()?.Text;
             }
         }
         return null;
@@ -117,8 +117,7 @@ internal static class AccessDetector
             {
                 continue;
             }
-            var write = flow.Function.Body!.Value.Descendants().FirstOrDefault(n => n.Kind is "assignment_expression" && SolidityNodes.RootName(n.ChildByField("left")!.Value) == variable);
-            var at = write.Kind == "assignment_expression" ? write : flow.Function.Node;
+            var at = flow.Function.Body!.Value.Descendants().FirstOrNull(n => n.Kind is "assignment_expression" && SolidityNodes.RootName(n.ChildByField("left")!.Value) == variable) ?? flow.Function.Node;
             var destroys = analysis.Flows.Any(f => f.Calls.Any(c => c.Call.Member is "selfdestruct" or "suicide"));
             context.Report(destroys ? SolidityRules.UnprotectedSelfdestruct : SolidityRules.UnprotectedWithdrawal, at.StartByte, at.EndByte,
                 $"Anyone can call '{flow.Function.Name}' and set '{variable}', which the access checks of this contract rely on.");

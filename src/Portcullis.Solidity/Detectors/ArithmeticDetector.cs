@@ -183,13 +183,12 @@ internal static class ArithmeticDetector
 
     private static void NarrowingCast(ContractAnalysis analysis, AnalysisContext context, SyntaxNode cast, FunctionScope scope, FunctionModel function)
     {
-        var type = cast.NamedChildren.FirstOrDefault(c => c.Kind == "primitive_type").Text ?? "";
+        var type = cast.NamedChildren.FirstOrNull(c => c.Kind == "primitive_type")?.Text ?? "";
         if (!TryBits(type, out var bits) || bits >= 256)
         {
             return;
         }
-        var argument = SolidityNodes.Arguments(cast).FirstOrDefault();
-        if (argument.Kind != "identifier" || !function.Parameters.TryGetValue(argument.Text, out var sourceType) && scope.TypeOf(argument.Text) is null)
+        if (SolidityNodes.Arguments(cast).FirstOrNull() is not { Kind: "identifier" } argument || !function.Parameters.TryGetValue(argument.Text, out var sourceType) && scope.TypeOf(argument.Text) is null)
         {
             return;
         }

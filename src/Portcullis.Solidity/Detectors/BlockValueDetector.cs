@@ -51,7 +51,7 @@ internal static class BlockValueDetector
             if (ancestor.Kind is "expression_statement" or "variable_declaration_statement" or "return_statement" or "if_statement" or "function_body" or "block_statement")
             {
                 // uint seed = block.timestamp; ... keccak256(seed) / seed % n
-                if (ancestor.Kind == "variable_declaration_statement" && ancestor.NamedChildren.FirstOrDefault(c => c.Kind == "variable_declaration").ChildByField("name") is { } local
+                if (ancestor.Kind == "variable_declaration_statement" && ancestor.NamedChildren.FirstOrNull(c => c.Kind == "variable_declaration")?.ChildByField("name") is { } local
                     && SourceLinesOfFunction(ancestor) is { } body)
                 {
                     foreach (var use in body.Descendants().Where(n => n.Kind == "identifier" && n.Text == local.Text && n.StartByte > ancestor.EndByte))

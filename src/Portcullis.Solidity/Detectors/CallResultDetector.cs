@@ -51,8 +51,8 @@ internal static class CallResultDetector
         // (bool success, ) = addr.call(...); with success never read afterwards.
         if (outer is { Kind: "variable_declaration_statement" } declaration)
         {
-            var flag = declaration.Descendants().FirstOrDefault(n => n.Kind == "variable_declaration");
-            if (flag.Kind == "variable_declaration" && flag.ChildByField("name") is { } name
+            var flag = declaration.Descendants().FirstOrNull(n => n.Kind == "variable_declaration");
+            if (flag is { } flagNode && flagNode.ChildByField("name") is { } name
                 && ContractAnalysis.EnclosingDeclaration(call.Node) is var function
                 && !function.Descendants().Any(n => n.Kind == "identifier" && n.Text == name.Text && n.StartByte > declaration.EndByte))
             {

@@ -40,8 +40,7 @@ internal static class DeclarationDetector
             {
                 continue;
             }
-            var declaration = node.NamedChildren.FirstOrDefault(c => c.Kind == "variable_declaration");
-            if (declaration.Kind != "variable_declaration")
+            if (node.NamedChildren.FirstOrNull(c => c.Kind == "variable_declaration") is not { } declaration)
             {
                 continue;
             }

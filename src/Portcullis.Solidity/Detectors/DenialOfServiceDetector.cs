@@ -49,7 +49,7 @@ internal static class DenialOfServiceDetector
         call.Ancestors().TakeWhile(a => a.Kind is not ("expression_statement" or "function_body" or "block_statement")).Any(a =>
             (a.Kind == "call_expression" && SolidityNodes.Field(a, "function")?.Text is "require" or "assert") || a.Kind == "if_statement")
         || (SolidityNodes.Outer(call) is { Kind: "variable_declaration_statement" } declaration
-            && declaration.Descendants().FirstOrDefault(n => n.Kind == "variable_declaration").ChildByField("name") is { } flag
+            && declaration.Descendants().FirstOrNull(n => n.Kind == "variable_declaration")?.ChildByField("name") is { } flag
             && ContractAnalysis.EnclosingDeclaration(call).Descendants().Any(n => n.Kind == "call_expression" && SolidityNodes.Field(n, "function")?.Text is "require" && n.Descendants().Any(d => d.Kind == "identifier" && d.Text == flag.Text)));
 
     private static SyntaxNode? LoopOf(SyntaxNode node) =>

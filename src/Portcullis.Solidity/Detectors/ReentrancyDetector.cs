@@ -27,7 +27,7 @@ internal static class ReentrancyDetector
             {
                 var writes = group.ToList();
                 var call = writes[0].Call;
-                var sameFunction = writes.Where(w => flow.Reads.Contains(w.Variable) || w.ReadBeforeCall).ToList();
+                var sameFunction = writes.Where(w => w.ReadBeforeCall).ToList();
                 if (!guarded && sameFunction.Count > 0)
                 {
                     Report(analysis, context, flow, SolidityRules.Reentrancy, call, writes,
@@ -52,8 +52,8 @@ internal static class ReentrancyDetector
     }
 
     /// <summary>
-    /// A call to a contract whose address was fixed at deployment (constant, immutable, or set only in
-    /// the constructor) goes to code the deployer chose; anything else may be an attacker's contract.
+    /// A call to a contract whose address is a constant or immutable goes to code the author chose;
+    /// anything else may be an attacker's contract.
     /// </summary>
     private static bool IsUntrusted(ContractAnalysis analysis, CallSite call)
     {
@@ -66,11 +66,9 @@ internal static class ReentrancyDetector
         {
             return true;
         }
-        if (variable.IsConstant)
-        {
-            return false;
-        }
-        return analysis.Flows.Where(f => f.Function.Kind != FunctionKind.Constructor).Any(f => f.Writes.Contains(root));
+        // Only an address fixed in the code (constant / immutable) is known; one set at run time, even in
+        // the constructor, may be any contract.
+        return !variable.IsConstant;
     }
 
     private static FunctionFlow? OtherReader(ContractAnalysis analysis, FunctionFlow writer, string variable, bool views) =>

@@ -90,8 +90,8 @@ internal static class ReentrancyFix
                 return null;
             }
             var body = analysis.Contract.Body;
-            var first = body.NamedChildren.FirstOrDefault(c => !c.IsExtra);
-            var indentation = first.Tree is null ? "    " : SourceLines.Indentation(utf8, first);
+            var first = body.NamedChildren.FirstOrNull(c => !c.IsExtra);
+            var indentation = first is { } member ? SourceLines.Indentation(utf8, member) : "    ";
             if (indentation.Length == 0)
             {
                 indentation = "    ";

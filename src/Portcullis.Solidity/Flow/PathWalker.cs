@@ -289,7 +289,7 @@ internal sealed class PathWalker
             case "augmented_assignment_expression":
                 Expression(node.ChildByField("right")!.Value, state);
                 Expression(node.ChildByField("left")!.Value, state);
-                var op = node.Children.FirstOrDefault(c => !c.IsNamed && c.Kind.EndsWith('=')).Kind;
+                var op = node.Children.FirstOrNull(c => !c.IsNamed && c.Kind.EndsWith('='))?.Kind;
                 Write(node.ChildByField("left")!.Value, node, state, increment: op is "+=");
                 break;
             case "update_expression":

@@ -49,7 +49,7 @@ internal sealed class CallClassifier(SourceModel source, ContractModel? contract
         if (callee.Kind == "identifier")
         {
             return InternalHookFunctions.Contains(callee.Text)
-                ? new CallSite(call, CallKind.ReceiverHook, SolidityNodes.Arguments(call).FirstOrDefault(), callee.Text, false)
+                ? new CallSite(call, CallKind.ReceiverHook, SolidityNodes.Arguments(call).FirstOrNull(), callee.Text, false)
                 : new CallSite(call, CallKind.Internal, null, callee.Text, false);
         }
         if (callee.Kind != "member_expression")
@@ -76,12 +76,12 @@ internal sealed class CallClassifier(SourceModel source, ContractModel? contract
         {
             var value = member is "sendValue" or "functionCallWithValue";
             return member.StartsWith("functionCall", StringComparison.Ordinal) || member == "sendValue"
-                ? new CallSite(call, CallKind.LowLevelCall, SolidityNodes.Arguments(call).FirstOrDefault(), member, value)
+                ? new CallSite(call, CallKind.LowLevelCall, SolidityNodes.Arguments(call).FirstOrNull(), member, value)
                 : new CallSite(call, CallKind.Internal, null, member, false);
         }
         if (target.Kind == "identifier" && target.Text == "SafeERC20")
         {
-            return new CallSite(call, CallKind.ContractCall, SolidityNodes.Arguments(call).FirstOrDefault(), member, false);
+            return new CallSite(call, CallKind.ContractCall, SolidityNodes.Arguments(call).FirstOrNull(), member, false);
         }
         return targetType switch
         {
@@ -136,7 +136,7 @@ internal sealed class CallClassifier(SourceModel source, ContractModel? contract
             case "payable_conversion_expression":
                 return TargetType.Address;
             case "type_cast_expression":
-                return target.NamedChildren.FirstOrDefault().Text.StartsWith("address", StringComparison.Ordinal) ? TargetType.Address : TargetType.Elementary;
+                return target.NamedChildren.FirstOrNull()?.Text.StartsWith("address", StringComparison.Ordinal) == true ? TargetType.Address : TargetType.Elementary;
             case "call_expression":
                 // IERC20(token).transfer(...): a cast to a contract type.
                 if (SolidityNodes.Field(target, "function") is { Kind: "identifier" } cast && cast.Text.Length > 0 && char.IsUpper(cast.Text[0])

@@ -108,8 +108,8 @@ internal static class ModelBuilder
                     mutability = child.Text;
                     break;
                 case "modifier_invocation":
-                    var invoked = child.NamedChildren.FirstOrDefault();
-                    modifiers.Add(new ModifierUse(invoked.Kind is "identifier" or "user_defined_type" ? invoked.Text : child.Text, child,
+                    var invoked = child.NamedChildren.FirstOrNull();
+                    modifiers.Add(new ModifierUse(invoked is { Kind: "identifier" or "user_defined_type" } i ? i.Text : child.Text, child,
                         child.NamedChildren.Where(c => c.Kind == "call_argument").Select(SolidityNodes.Unwrap).ToList()));
                     break;
                 case "parameter":
