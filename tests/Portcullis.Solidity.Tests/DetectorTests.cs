@@ -13,7 +13,7 @@ public sealed class DetectorTests
     [InlineData("Selfdestruct.vulnerable.sol", "solidity.unprotected-ether-withdrawal", "SWC-105")]
     [InlineData("Randomness.vulnerable.sol", "solidity.block-randomness", "SWC-120")]
     [InlineData("Randomness.vulnerable.sol", "solidity.timestamp-dependence", "SWC-116")]
-    [InlineData("Signature.vulnerable.sol", "solidity.signature-malleability", "SWC-117")]
+    [InlineData("Malleable.vulnerable.sol", "solidity.signature-malleability", "SWC-117")]
     [InlineData("Signature.vulnerable.sol", "solidity.signature-replay", "SWC-121")]
     [InlineData("DenialOfService.vulnerable.sol", "solidity.dos-failed-call", "SWC-113")]
     [InlineData("DenialOfService.vulnerable.sol", "solidity.dos-unbounded-loop", "SWC-128")]
@@ -139,5 +139,30 @@ public sealed class DetectorTests
         _ = SolidityHarness.Analyze("pragma solidity 0.8.20;\ncontract A { function f( external { x.call{value: }(\"\"); }\n");
         _ = SolidityHarness.Analyze("contract { modifier m { _; } function () { _; } }");
         _ = SolidityHarness.Analyze("");
+    }
+
+    [Fact]
+    public void State_that_only_takes_literals_decides_branches()
+    {
+        // initialized is only ever 0 or 1, so the selfdestruct behind `!= 2` is unreachable.
+        const string code = """
+            pragma solidity 0.8.20;
+            contract Once {
+                uint256 private initialized = 0;
+                function init() external { initialized = 1; }
+                function run() external {
+                    if (initialized != 2) { return; }
+                    selfdestruct(payable(msg.sender));
+                }
+            }
+            """;
+        Assert.DoesNotContain("solidity.unprotected-selfdestruct", SolidityHarness.Rules(code));
+        Assert.Contains("solidity.unprotected-selfdestruct", SolidityHarness.Rules(code.Replace("initialized = 1;", "initialized = 2;", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Recovery_without_a_signature_key_is_not_malleability()
+    {
+        Assert.DoesNotContain("solidity.signature-malleability", SolidityHarness.Rules(SolidityHarness.Contract("Signature.vulnerable.sol")));
     }
 }

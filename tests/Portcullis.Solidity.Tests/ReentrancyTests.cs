@@ -162,4 +162,22 @@ public sealed class ReentrancyTests
             """;
         Assert.DoesNotContain("solidity.reentrancy", SolidityHarness.Rules(code));
     }
+
+    [Fact]
+    public void Call_compared_in_a_condition_is_still_an_external_call()
+    {
+        // The grammar parses `x == bank.f()` as `(x == bank).f()`; the call still goes to bank.
+        const string code = """
+            pragma solidity 0.5.0;
+            contract Drop {
+                mapping(address => uint256) public tokens;
+                Bank bank;
+                modifier noBalance() { require(tokens[msg.sender] == 0); _; }
+                modifier supported() { require(keccak256("t") == bank.supports()); _; }
+                function airDrop() public noBalance supported { tokens[msg.sender] += 20; }
+            }
+            contract Bank { function supports() external returns (bytes32) { return keccak256("t"); } }
+            """;
+        Assert.Contains("solidity.reentrancy", SolidityHarness.Rules(code));
+    }
 }

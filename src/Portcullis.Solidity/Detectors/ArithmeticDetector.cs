@@ -153,7 +153,7 @@ internal static class ArithmeticDetector
         var list = new List<(string, string, string)>();
         foreach (var node in body.Descendants())
         {
-            if (node.Kind == "binary_expression" && node.ChildByField("operator")?.Kind is ">=" or "<=" or ">" or "<")
+            if (node.Kind == "binary_expression" && node.ChildByField("operator")?.Kind is ">=" or "<=" or ">" or "<" or "==")
             {
                 list.Add((Squash(node.ChildByField("left")!.Value.Text), Squash(node.ChildByField("right")!.Value.Text), Squash(node.Text)));
             }
@@ -170,6 +170,16 @@ internal static class ArithmeticDetector
         var a = Squash(left.Text);
         var b = Squash(r.Text);
         var whole = Squash(node.Kind == "binary_expression" ? node.Text : $"{left.Text}{(IsSubtraction(node) ? "-" : "+")}{r.Text}");
+        // uint c = a + b; require(c >= a);  uint c = a * b; require(c / a == b): the result checked against an operand.
+        if (SolidityNodes.Outer(node) is { Kind: "variable_declaration_statement" } declaration
+            && declaration.Descendants().FirstOrNull(n => n.Kind == "variable_declaration")?.ChildByField("name") is { } result)
+        {
+            var local = result.Text;
+            if (comparisons.Any(c => Mentions(c.Text, local) && (Mentions(c.Text, a) || Mentions(c.Text, b))))
+            {
+                return true;
+            }
+        }
         foreach (var (cl, cr, _) in comparisons)
         {
             // require(a >= b) before a - b; require(a + b >= a) after a + b; require(c / a == b) is not tracked.
@@ -215,6 +225,10 @@ internal static class ArithmeticDetector
         }
         return int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out bits);
     }
+
+    /// <summary>The squashed comparison names <paramref name="operand"/> as a whole identifier or expression.</summary>
+    private static bool Mentions(string comparison, string operand) =>
+        System.Text.RegularExpressions.Regex.IsMatch(comparison, $@"(?<![A-Za-z0-9_$.]){System.Text.RegularExpressions.Regex.Escape(operand)}(?![A-Za-z0-9_$])");
 
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not '(' and not ')'));
 

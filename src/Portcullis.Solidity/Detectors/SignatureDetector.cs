@@ -5,8 +5,8 @@ using Portcullis.Syntax;
 namespace Portcullis.Solidity.Detectors;
 
 /// <summary>
-/// SWC-117: ecrecover called directly with no bound on <c>s</c> (nor on <c>v</c>): (r, n − s) verifies
-/// too, so a signature used as an identifier can be replayed in its other form. SWC-121: a signature
+/// SWC-117: ecrecover called directly with no bound on <c>s</c>, so (r, n − s) verifies too, while the
+/// contract uses the signature as an identifier: its other form is a new identifier. SWC-121: a signature
 /// accepted with nothing that makes it single-use: no nonce in the signed data that the function
 /// advances, no record of used hashes or signatures, and no contract address in the signed data.
 /// </summary>
@@ -14,6 +14,7 @@ internal static class SignatureDetector
 {
     public static void Run(ContractAnalysis analysis, AnalysisContext context)
     {
+        SyntaxNode? unboundedRecovery = null;
         foreach (var flow in analysis.OwnFlows)
         {
             if (flow.Function.Body is not { } body)
@@ -27,13 +28,58 @@ internal static class SignatureDetector
                 if (sName is not null && !body.Descendants().Any(n => n.Kind == "binary_expression" && n.ChildByField("operator")?.Kind is "<" or "<=" or ">" or ">="
                         && n.Descendants().Any(d => d.Text == sName)))
                 {
-                    context.Report(SolidityRules.SignatureMalleability, call.StartByte, call.EndByte,
-                        $"ecrecover accepts '{sName}' in both halves of the curve order: use OpenZeppelin ECDSA.recover, which rejects the upper half.");
+                    unboundedRecovery ??= call;
                 }
                 if (flow.Function.IsEntryPoint && !SingleUse(analysis, flow, body))
                 {
                     context.Report(SolidityRules.SignatureReplay, call.StartByte, call.EndByte,
                         $"'{flow.Function.Name}' accepts the same signature again: sign a nonce (and address(this), block.chainid) and record it as used.");
+                }
+            }
+        }
+        if (unboundedRecovery is not null)
+        {
+            SignatureAsKey(analysis, context);
+        }
+    }
+
+    /// <summary>
+    /// Malleability matters where the signature itself identifies something: a state mapping keyed by the
+    /// signature bytes (or a hash of them) marks "this signature was used", and the other form of the
+    /// same signature is a different key.
+    /// </summary>
+    private static void SignatureAsKey(ContractAnalysis analysis, AnalysisContext context)
+    {
+        foreach (var flow in analysis.OwnFlows)
+        {
+            if (flow.Function.Body is not { } body)
+            {
+                continue;
+            }
+            var signatures = flow.Function.Parameters.Where(p => p.Value.StartsWith("bytes", StringComparison.Ordinal) && !p.Value.StartsWith("bytes32", StringComparison.Ordinal)
+                && p.Key.Contains("sig", StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+            if (signatures.Count == 0)
+            {
+                continue;
+            }
+            var derived = new HashSet<string>(signatures, StringComparer.Ordinal);
+            foreach (var declaration in body.Descendants().Where(n => n.Kind == "variable_declaration_statement"))
+            {
+                if (declaration.ChildByField("value") is { } value && value.Descendants().Any(d => d.Kind == "identifier" && derived.Contains(d.Text))
+                    && declaration.Descendants().FirstOrNull(n => n.Kind == "variable_declaration")?.ChildByField("name") is { } name)
+                {
+                    derived.Add(name.Text);
+                }
+            }
+            foreach (var assignment in body.Descendants().Where(n => n.Kind == "assignment_expression"))
+            {
+                if (SolidityNodes.Unwrap(assignment.ChildByField("left")!.Value) is { Kind: "array_access" } access
+                    && SolidityNodes.RootName(access) is { } root && analysis.View.StateVariables.TryGetValue(root, out var v) && v.IsMapping
+                    && access.ChildByField("index") is { } index && index.Descendants().Any(d => d.Kind == "identifier" && derived.Contains(d.Text)))
+                {
+                    context.Report(SolidityRules.SignatureMalleability, assignment.StartByte, assignment.EndByte,
+                        $"'{root}' is keyed by the signature, but ecrecover also accepts its other form (s replaced by n - s): mark the signed message as used, or use OpenZeppelin ECDSA.recover.");
+                    return;
                 }
             }
         }

@@ -33,27 +33,56 @@ internal static class ConstantCondition
                         ? (l == false || r == false ? false : l == true && r == true ? true : null)
                         : (l == true || r == true ? true : l == false && r == false ? false : null);
                 }
-                if (Value(left, contract, scope) is not { } lv || Value(right, contract, scope) is not { } rv)
+                if (Values(left, contract, scope) is not { } lvs || Values(right, contract, scope) is not { } rvs)
                 {
                     return null;
                 }
-                if (BigInteger.TryParse(lv, System.Globalization.CultureInfo.InvariantCulture, out var a) && BigInteger.TryParse(rv, System.Globalization.CultureInfo.InvariantCulture, out var b))
+                // Decided only when every combination of possible values agrees.
+                bool? agreed = null;
+                foreach (var lv in lvs)
                 {
-                    return op switch
+                    foreach (var rv in rvs)
                     {
-                        "==" => a == b,
-                        "!=" => a != b,
-                        "<" => a < b,
-                        "<=" => a <= b,
-                        ">" => a > b,
-                        ">=" => a >= b,
-                        _ => null,
-                    };
+                        var one = Compare(op, lv, rv);
+                        if (one is null || (agreed is { } a && a != one))
+                        {
+                            return null;
+                        }
+                        agreed = one;
+                    }
                 }
-                return op switch { "==" => lv == rv, "!=" => lv != rv, _ => null };
+                return agreed;
             default:
                 return null;
         }
+    }
+
+    private static IReadOnlyCollection<string>? Values(SyntaxNode node, ContractView contract, FunctionScope scope)
+    {
+        node = SolidityNodes.Unwrap(node);
+        if (node.Kind == "identifier" && !scope.Declares(node.Text) && contract.LiteralValues(node.Text) is { Count: > 0 } values)
+        {
+            return values;
+        }
+        return Value(node, contract, scope) is { } single ? [single] : null;
+    }
+
+    private static bool? Compare(string? op, string lv, string rv)
+    {
+        if (BigInteger.TryParse(lv, System.Globalization.CultureInfo.InvariantCulture, out var a) && BigInteger.TryParse(rv, System.Globalization.CultureInfo.InvariantCulture, out var b))
+        {
+            return op switch
+            {
+                "==" => a == b,
+                "!=" => a != b,
+                "<" => a < b,
+                "<=" => a <= b,
+                ">" => a > b,
+                ">=" => a >= b,
+                _ => null,
+            };
+        }
+        return op switch { "==" => lv == rv, "!=" => lv != rv, _ => null };
     }
 
     private static string? Value(SyntaxNode node, ContractView contract, FunctionScope scope)

@@ -58,6 +58,13 @@ internal sealed class CallClassifier(SourceModel source, ContractModel? contract
         }
         var member = callee.ChildByField("property")?.Text ?? "";
         var target = SolidityNodes.Field(callee, "object")!.Value;
+        // tree-sitter-solidity binds a member access looser than binary and unary operators:
+        // `x == bank.f()` parses as `(x == bank).f()`. The call's real target is the last operand.
+        while (target.Kind is "binary_expression" or "unary_expression"
+               && SolidityNodes.Field(target, target.Kind == "binary_expression" ? "right" : "argument") is { } operand)
+        {
+            target = operand;
+        }
         var targetType = TypeOf(target);
         switch (member)
         {

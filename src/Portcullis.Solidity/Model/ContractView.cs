@@ -13,6 +13,7 @@ internal sealed class ContractView
     private readonly Dictionary<string, ModifierModel> _modifiers = new(StringComparer.Ordinal);
     private readonly List<FunctionModel> _functions = [];
     private readonly Dictionary<string, string> _constants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _literalValues = new(StringComparer.Ordinal);
 
     public ContractView(SourceModel source, ContractModel contract)
     {
@@ -56,6 +57,13 @@ internal sealed class ContractView
 
     /// <summary>The value of a state variable that nothing but its declaration sets, as literal text.</summary>
     public string? ConstantValue(string name) => _constants.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The values of a state variable that is only ever assigned literals (and its initializer), or null:
+    /// <c>initialized</c> set to 1 by <c>init()</c> can never be 2.
+    /// </summary>
+    public IReadOnlySet<string>? LiteralValues(string name) =>
+        _constants.TryGetValue(name, out var constant) ? new HashSet<string>([constant], StringComparer.Ordinal) : _literalValues.GetValueOrDefault(name);
 
     private static IEnumerable<ContractModel> Linearize(SourceModel source, ContractModel contract, HashSet<string> seen)
     {
@@ -110,6 +118,15 @@ internal sealed class ContractView
         }
         foreach (var (name, variable) in _state)
         {
+            if (written.Contains(name) && !variable.IsMapping && !variable.IsArray && LiteralAssignments(name) is { } assigned)
+            {
+                var initial = variable.Initializer is { Kind: "number_literal" or "boolean_literal" } initializer ? initializer.Text : variable.Type.Contains("int", StringComparison.Ordinal) ? "0" : variable.Type == "bool" ? "false" : null;
+                if (initial is not null)
+                {
+                    assigned.Add(initial);
+                    _literalValues[name] = assigned;
+                }
+            }
             if (written.Contains(name) || variable.IsMapping || variable.IsArray)
             {
                 continue;
@@ -126,5 +143,41 @@ internal sealed class ContractView
                 _constants[name] = literal;
             }
         }
+    }
+
+    /// <summary>The literals assigned to a state variable, or null when any write is something else.</summary>
+    private HashSet<string>? LiteralAssignments(string name)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var function in _functions)
+        {
+            if (function.Body is not { } body)
+            {
+                continue;
+            }
+            var scope = FunctionScope.Of(function.Node);
+            if (scope.Declares(name))
+            {
+                continue;
+            }
+            foreach (var node in body.Descendants())
+            {
+                switch (node.Kind)
+                {
+                    case "assignment_expression" when SolidityNodes.RootName(node.ChildByField("left")!.Value) == name:
+                        if (SolidityNodes.Unwrap(node.ChildByField("left")!.Value).Kind != "identifier"
+                            || SolidityNodes.Unwrap(node.ChildByField("right")!.Value) is not { Kind: "number_literal" or "boolean_literal" } literal)
+                        {
+                            return null;
+                        }
+                        values.Add(literal.Text);
+                        break;
+                    case "augmented_assignment_expression" or "update_expression" or "unary_expression" or "assembly_statement"
+                        when node.Descendants().Any(d => d.Kind is "identifier" or "yul_identifier" && d.Text == name):
+                        return null;
+                }
+            }
+        }
+        return values;
     }
 }
