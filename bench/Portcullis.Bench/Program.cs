@@ -12,6 +12,7 @@ const string usage = """
       throughput  [--cli PATH] [--runs N]                     directory scan MB/s
       parse                                                   one-thread parse vs scan throughput per corpus
       hook        [--cli PATH] [--runs N]                     Claude Code hook, process start to exit, 30-line Write
+      solidity-latency [--rounds N]                           in-process p50/p95 for a 200-line Solidity 0.8 contract
     """;
 if (args.Length == 0)
 {
@@ -27,6 +28,8 @@ switch (args[0])
         return SnippetLatencyBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
     case "parse":
         return ParseBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
+    case "solidity-latency":
+        return SolidityLatencyBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
     case "hook":
         return CliBenchmarks.Hook(rest, Console.Out);
     case "coldstart":

@@ -165,4 +165,46 @@ public sealed class DetectorTests
     {
         Assert.DoesNotContain("solidity.signature-malleability", SolidityHarness.Rules(SolidityHarness.Contract("Signature.vulnerable.sol")));
     }
+
+    [Fact]
+    public void Product_checked_only_against_an_unrelated_value_is_reported()
+    {
+        const string code = """
+            pragma solidity 0.4.24;
+            contract Token {
+                mapping(address => uint256) balances;
+                function batch(address[] receivers, uint256 value) public {
+                    uint256 amount = receivers.length * value;
+                    require(value > 0 && balances[msg.sender] >= amount);
+                    balances[msg.sender] -= amount;
+                }
+                function mul(uint256 a, uint256 b) public pure returns (uint256) {
+                    uint256 c = a * b;
+                    require(a == 0 || c / a == b);
+                    return c;
+                }
+            }
+            """;
+        var overflow = SolidityHarness.Analyze(code).Where(f => f.RuleId == "solidity.integer-overflow").Select(f => f.Span.StartLine).ToList();
+        Assert.Contains(5, overflow);
+        Assert.DoesNotContain(10, overflow);
+    }
+
+    [Fact]
+    public void Delegatecall_required_to_fail_keeps_no_effects()
+    {
+        const string code = """
+            pragma solidity 0.4.24;
+            contract Probe {
+                function probe(address to, bytes data) external {
+                    require(to.delegatecall(data));
+                }
+                function dryRun(address to, bytes data) external {
+                    require(!to.delegatecall(data));
+                }
+            }
+            """;
+        var lines = SolidityHarness.Analyze(code).Where(f => f.RuleId == "solidity.controlled-delegatecall").Select(f => f.Span.StartLine).ToList();
+        Assert.Equal([4], lines);
+    }
 }

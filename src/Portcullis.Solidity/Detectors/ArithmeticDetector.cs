@@ -175,7 +175,9 @@ internal static class ArithmeticDetector
             && declaration.Descendants().FirstOrNull(n => n.Kind == "variable_declaration")?.ChildByField("name") is { } result)
         {
             var local = result.Text;
-            if (comparisons.Any(c => Mentions(c.Text, local) && (Mentions(c.Text, a) || Mentions(c.Text, b))))
+            bool IsResult(string side) => side == local || side.StartsWith(local + "/", StringComparison.Ordinal);
+            bool IsOperand(string side) => side == a || side == b;
+            if (comparisons.Any(c => (IsResult(c.Left) && IsOperand(c.Right)) || (IsResult(c.Right) && IsOperand(c.Left))))
             {
                 return true;
             }
@@ -225,10 +227,6 @@ internal static class ArithmeticDetector
         }
         return int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out bits);
     }
-
-    /// <summary>The squashed comparison names <paramref name="operand"/> as a whole identifier or expression.</summary>
-    private static bool Mentions(string comparison, string operand) =>
-        System.Text.RegularExpressions.Regex.IsMatch(comparison, $@"(?<![A-Za-z0-9_$.]){System.Text.RegularExpressions.Regex.Escape(operand)}(?![A-Za-z0-9_$])");
 
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not '(' and not ')'));
 

@@ -29,7 +29,7 @@ internal static class CallResultDetector
                 {
                     UncheckedResult(analysis, context, call);
                 }
-                if (call.Kind == CallKind.Delegatecall && call.Target is { } target && IsCallerControlled(analysis, flow, target))
+                if (call.Kind == CallKind.Delegatecall && call.Target is { } target && !RequiredToFail(call.Node) && IsCallerControlled(analysis, flow, target))
                 {
                     context.Report(SolidityRules.ControlledDelegatecall, call.Node.StartByte, call.Node.EndByte,
                         $"delegatecall to '{target.Text}', which a caller of '{flow.Function.Name}' chooses: the callee runs with this contract's storage and ether.");
@@ -77,6 +77,22 @@ internal static class CallResultDetector
         return new FixProposal($"Capture the success flag of '{call.Member}' and require it.",
             [new TextEdit(statement.StartByte, statement.EndByte, $"(bool {flag}, ) = {text};\n{SourceLines.Indentation(analysis.Source.Tree.Source.Utf8, statement)}require({flag});")]);
     }
+
+    /// <summary><c>require(!addr.delegatecall(data))</c>: a call that succeeds reverts, so none of its effects persist.</summary>
+    private static bool RequiredToFail(SyntaxNode call)
+    {
+        if (SolidityNodes.Outer(call) is { Kind: "unary_expression" } not && not.ChildByField("operator")?.Kind == "!")
+        {
+            return IsRequire(SolidityNodes.Outer(not));
+        }
+        // The grammar parses `!a.delegatecall(d)` as `(!a).delegatecall(d)`.
+        return SolidityNodes.Field(call, "function") is { Kind: "member_expression" } callee
+            && SolidityNodes.Field(callee, "object") is { Kind: "unary_expression" } negated && negated.ChildByField("operator")?.Kind == "!"
+            && IsRequire(SolidityNodes.Outer(call));
+    }
+
+    private static bool IsRequire(SyntaxNode? node) =>
+        node is { Kind: "call_expression" } check && SolidityNodes.Field(check, "function")?.Text is "require" or "assert";
 
     private static bool IsCallerControlled(ContractAnalysis analysis, FunctionFlow flow, SyntaxNode target)
     {
