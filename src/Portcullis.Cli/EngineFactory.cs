@@ -16,6 +16,7 @@ internal static class EngineFactory
         [
             .. StructuralRules.CreateAnalyzers(definitions),
             new Secrets.SecretsAnalyzer(),
+            new Solidity.SolidityAnalyzer(),
         ];
         return new ScanEngine(analyzers, limits);
     }

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Portcullis.Analysis.Pipeline;
+using Portcullis.Core;
+
+namespace Portcullis.Bench.Speed;
+
+/// <summary>
+/// <c>Portcullis.Bench solidity-latency [--rounds N]</c>: in-process p50 / p95 of scanning a 200-line
+/// Solidity 0.8 contract (a vault with deposits, withdrawals, an owner, a fee schedule and a payout loop;
+/// it has reentrancy and unchecked-call findings, so the fix paths run too), without and with fix
+/// verification. The target is 10 ms p95 for the scan.
+/// </summary>
+internal static class SolidityLatencyBenchmark
+{
+    public static int Run(IReadOnlyList<string> args, ScanEngine engine, TextWriter stdout)
+    {
+        var rounds = int.Parse(Corpora.CorpusCommand.Option(args, "--rounds") ?? "300", CultureInfo.InvariantCulture);
+        var code = Contract(200);
+        var source = new SourceText("Vault.sol", "solidity", code);
+        var lines = code.Count(c => c == '\n');
+        var first = engine.Scan(source);
+        if (first.Error is not null)
+        {
+            stdout.WriteLine($"solidity-latency: {first.Error}");
+            return 2;
+        }
+        foreach (var verify in new[] { false, true })
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                engine.Scan(source, verify);
+            }
+            var samples = new List<double>(rounds);
+            for (var i = 0; i < rounds; i++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                engine.Scan(source, verify);
+                samples.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+            stdout.WriteLine($"solidity {lines}-line 0.8 contract, {first.Findings.Count} findings, {(verify ? "scan + fix verification" : "scan")}: {Percentiles.Of(samples)}");
+        }
+        return 0;
+    }
+
+    /// <summary>A contract of about <paramref name="lines"/> lines: a fixed core plus fee tiers until the length is reached.</summary>
+    internal static string Contract(int lines)
+    {
+        var text = new StringBuilder("""
+            // SPDX-License-Identifier: MIT
+            pragma solidity 0.8.20;
+
+            interface IOracle {
+                function price(address asset) external view returns (uint256);
+            }
+
+            contract Vault {
+                address public owner;
+                IOracle public oracle;
+                mapping(address => uint256) public balances;
+                mapping(address => uint256) public lastDeposit;
+                address payable[] public payees;
+                uint256 public totalDeposits;
+                bool private locked;
+
+                event Deposited(address indexed account, uint256 amount);
+                event Withdrawn(address indexed account, uint256 amount);
+
+                modifier onlyOwner() {
+                    require(msg.sender == owner, "owner");
+                    _;
+                }
+
+                modifier nonReentrant() {
+                    require(!locked, "reentrant");
+                    locked = true;
+                    _;
+                    locked = false;
+                }
+
+                constructor(IOracle source) {
+                    owner = msg.sender;
+                    oracle = source;
+                }
+
+                function deposit() external payable {
+                    require(msg.value > 0, "zero");
+                    balances[msg.sender] += msg.value;
+                    lastDeposit[msg.sender] = block.timestamp;
+                    totalDeposits += msg.value;
+                    emit Deposited(msg.sender, msg.value);
+                }
+
+                function withdraw(uint256 amount) external {
+                    require(balances[msg.sender] >= amount, "insufficient");
+                    (bool success, ) = msg.sender.call{value: amount}("");
+                    require(success, "failed");
+                    balances[msg.sender] -= amount;
+                    totalDeposits -= amount;
+                    emit Withdrawn(msg.sender, amount);
+                }
+
+                function withdrawGuarded(uint256 amount) external nonReentrant {
+                    require(balances[msg.sender] >= amount, "insufficient");
+                    balances[msg.sender] -= amount;
+                    totalDeposits -= amount;
+                    (bool success, ) = msg.sender.call{value: amount}("");
+                    require(success, "failed");
+                }
+
+                function register() external {
+                    payees.push(payable(msg.sender));
+                }
+
+                function payout(uint256 share) external onlyOwner {
+                    for (uint256 i = 0; i < payees.length; i++) {
+                        payees[i].call{value: share}("");
+                    }
+                }
+
+                function valueOf(address account, address asset) external view returns (uint256) {
+                    uint256 unit = oracle.price(asset);
+                    return balances[account] * unit;
+                }
+
+            """);
+        var tier = 0;
+        while (text.ToString().Count(c => c == '\n') < lines - 2)
+        {
+            text.Append(CultureInfo.InvariantCulture, $$"""
+                    function feeTier{{tier}}(uint256 amount) public view returns (uint256 fee) {
+                        if (amount > {{(tier + 1) * 1000}} ether && block.timestamp > lastDeposit[msg.sender] + 1 days) {
+                            fee = amount / {{100 + tier}};
+                        } else {
+                            fee = amount / {{50 + tier}};
+                        }
+                    }
+
+                """);
+            tier++;
+        }
+        text.Append("}\n");
+        return text.ToString();
+    }
+}

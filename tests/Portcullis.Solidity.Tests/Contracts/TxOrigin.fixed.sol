@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.20;
+
+contract Wallet {
+    address public owner;
+
+    constructor() {
+        owner = msg.sender;
+    }
+
+    function transferTo(address payable to, uint256 amount) external {
+        require(msg.sender == owner, "not owner");
+        require(tx.origin == msg.sender, "no contracts");
+        (bool success, ) = to.call{value: amount}("");
+        require(success, "failed");
+    }
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.20;
+
+contract Payer {
+    address public owner = msg.sender;
+
+    function pay(address payable to, uint256 amount) external {
+        require(msg.sender == owner, "owner");
+        (bool success, ) = to.call{value: amount}("");
+        require(success, "payment failed");
+    }
+
+    function forward(address target, bytes calldata data) external {
+        require(msg.sender == owner, "owner");
+        (bool ok, ) = target.call(data);
+        if (!ok) {
+            revert("forward failed");
+        }
+    }
+}
