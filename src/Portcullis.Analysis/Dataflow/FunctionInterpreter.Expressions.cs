@@ -155,7 +155,29 @@ internal sealed partial class FunctionInterpreter
             value = op == "+=" && current.Constant is { } a && value.Constant is { } b ? TaintValue.Const(a + b) : TaintValue.Join(current, value);
         }
         Assign(left.Value, value);
+        RecordParse(left.Value, right.Value);
         return value;
+    }
+
+    /// <summary>
+    /// Remembers "u = urlparse(target)": a check on what a value was parsed into (u.netloc) is a check
+    /// on the value itself.
+    /// </summary>
+    private void RecordParse(SyntaxNode target, SyntaxNode value)
+    {
+        if (target.Kind != "identifier")
+        {
+            return;
+        }
+        var arguments = _profile.Calls.Contains(value.Kind) ? Arguments(value).ToList() : [];
+        if (arguments is [{ Kind: "identifier" } only])
+        {
+            _parsedFrom[target.Text] = only.Text;
+        }
+        else
+        {
+            _parsedFrom.Remove(target.Text);
+        }
     }
 
     private void Assign(SyntaxNode target, TaintValue value)

@@ -30,6 +30,7 @@ internal sealed partial class FunctionInterpreter
     private readonly int _depth;
     private Dictionary<string, TaintValue> _env = new(StringComparer.Ordinal);
     private TaintValue _returned = TaintValue.Clean;
+    private readonly Dictionary<string, string> _parsedFrom = new(StringComparer.Ordinal);
     private int _nesting;
 
     /// <summary>
@@ -220,6 +221,10 @@ internal sealed partial class FunctionInterpreter
             foreach (var variable in _facts.ValidatedBy(check))
             {
                 _env[variable] = TaintValue.Clean;
+                if (_parsedFrom.TryGetValue(variable, out var parsed))
+                {
+                    _env[parsed] = TaintValue.Clean;
+                }
             }
             return;
         }
