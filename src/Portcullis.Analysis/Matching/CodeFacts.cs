@@ -40,7 +40,8 @@ internal static class CodeFacts
             return false;
         }
         var traits = KindTraits.Of(node);
-        if (node.ChildCount > 0 && node.Kind is "parenthesized_expression")
+        // C# wraps each call argument in an "argument" node: the value inside decides.
+        if (node.ChildCount > 0 && node.Kind is "parenthesized_expression" or "argument")
         {
             return node.NamedChildren.Any(IsDynamicString);
         }

@@ -11,6 +11,12 @@ internal static class PatternSyntax
     public const string MetavariablePrefix = "__pcmv_";
     public const string SequencePrefix = "__pcseq_";
 
+    /// <summary>
+    /// The statement a lone <c>...</c> line becomes in C#, whose grammar accepts only calls,
+    /// assignments and the like as expression statements (a bare identifier does not parse there).
+    /// </summary>
+    public const string CallEllipsisStatement = EllipsisPlaceholder + "()";
+
     /// <summary>Grammars whose statements end with ';' (a lone <c>...</c> line becomes a statement).</summary>
     private static readonly HashSet<string> SemicolonGrammars = ["java", "c_sharp", "c", "cpp", "php", "php_only", "rust", "javascript", "typescript", "tsx", "solidity"];
 
@@ -75,7 +81,7 @@ internal static class PatternSyntax
             var line = lines[i];
             if (semicolon && line.Trim() == "...")
             {
-                lines[i] = line.Replace("...", EllipsisPlaceholder + ";", StringComparison.Ordinal);
+                lines[i] = line.Replace("...", (grammarId == "c_sharp" ? CallEllipsisStatement : EllipsisPlaceholder) + ";", StringComparison.Ordinal);
                 continue;
             }
             lines[i] = ReplaceInLine(line);
