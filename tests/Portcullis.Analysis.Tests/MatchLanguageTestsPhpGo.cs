@@ -20,6 +20,18 @@ public sealed class MatchLanguageTestsPhpGo
     }
 
     [Fact]
+    public void Php_metavariables_stand_where_only_a_variable_parses()
+    {
+        // An assignment target, a callee and a receiver must be variables in PHP.
+        var match = "all:\n  - any:\n      - pattern: $VAR = $VALUE\n      - pattern: $DB->query($SQL)\n  - where: {metavariable: $VAR, regex: \"pass\"}";
+        var assigned = RuleHarness.Matches("php", match, "<?php\n$password = 'x';\n$name = 'y';\n");
+        var called = RuleHarness.Matches("php", "pattern: $DB->query($SQL)", "<?php\n$pdo->query($sql);\n$pdo->exec($sql);\n");
+
+        Assert.Equal(["$password = 'x'"], assigned);
+        Assert.Equal(["$pdo->query($sql)"], called);
+    }
+
+    [Fact]
     public void Go_selector_calls_in_a_pattern_are_calls_not_type_conversions()
     {
         var hits = RuleHarness.Matches("go", "pattern: $R.FormValue($K)", "package p\nfunc h(r *http.Request) {\n\tname := r.FormValue(\"name\")\n\t_ = name\n}\n");

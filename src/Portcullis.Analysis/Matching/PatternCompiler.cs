@@ -112,6 +112,11 @@ internal static partial class PatternCompiler
     {
         var text = node.Text;
         var bare = text.TrimEnd(';').Trim();
+        if (bare.StartsWith("$__pc", StringComparison.Ordinal))
+        {
+            // A PHP metavariable placeholder written as a variable.
+            bare = bare[1..];
+        }
         if (bare is PatternSyntax.EllipsisPlaceholder || (bare == PatternSyntax.CallEllipsisStatement && node.Kind == "expression_statement"))
         {
             return Special(node, PatternNodeRole.Ellipsis, null);

@@ -125,7 +125,9 @@ internal static class PatternSyntax
                 }
                 if (nameEnd > nameStart && !(php && !isSequence && PhpSuperglobals.Contains(line[nameStart..nameEnd])))
                 {
-                    result.Append(isSequence ? SequencePrefix : MetavariablePrefix).Append(line, nameStart, nameEnd - nameStart);
+                    // In PHP the placeholder keeps its '$': a variable is valid where an expression,
+                    // an assignment target, a callee or a method name is ($X = ..., $FN(...), $o->$M()).
+                    result.Append(php ? "$" : "").Append(isSequence ? SequencePrefix : MetavariablePrefix).Append(line, nameStart, nameEnd - nameStart);
                     i = nameEnd - 1;
                     continue;
                 }
