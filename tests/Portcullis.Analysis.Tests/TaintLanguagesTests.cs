@@ -42,6 +42,10 @@ public sealed class TaintLanguagesTests
                 taint:
                   sources:
                     - pattern: Request.Query[...]
+                    - all:
+                        - pattern: $P
+                        - where: {metavariable: $P, kind: parameter}
+                        - where: {metavariable: $P, regex: "^\\[FromQuery\\b"}
                   sinks:
                     - pattern: new SqlCommand($SQL, ...)
                       argument: $SQL
@@ -141,6 +145,16 @@ public sealed class TaintLanguagesTests
 
         Assert.Equal(expected, findings.Count);
         Assert.All(findings, f => Assert.Equal(Severity.Critical, f.Severity));
+    }
+
+    [Fact]
+    public void Csharp_parameters_a_source_pattern_matches_are_request_data()
+    {
+        const string code = "class C : Controller {\n  public void Find([FromQuery] string name, string other) {\n    new SqlCommand(\"SELECT \" + name, _conn);\n    new SqlCommand(\"SELECT \" + other, _conn);\n  }\n}\n";
+
+        var findings = Scan("csharp", code);
+
+        Assert.Equal([Severity.Critical, Severity.High], findings.OrderBy(f => f.Span.StartLine).Select(f => f.Severity));
     }
 
     [Fact]

@@ -58,6 +58,18 @@ internal sealed partial class FunctionInterpreter
         {
             _env[parameters[i]] = i < arguments.Count ? arguments[i] : TaintValue.Clean;
         }
+        if (_depth == 0 && function.ChildByField("parameters") is { } declared)
+        {
+            // A parameter that a source pattern matches is request data itself: an ASP.NET
+            // [FromQuery] / [FromBody] parameter, a PHP or Go handler argument a rule names.
+            foreach (var parameter in declared.NamedChildren.Where(_facts.IsSource))
+            {
+                if ((parameter.ChildByField("name") ?? parameter.NamedChildren.FirstOrNull(c => c.Kind == "identifier")) is { } name)
+                {
+                    _env[name.Text] = TaintValue.FromSource;
+                }
+            }
+        }
         if (function.ChildByField("body") is { } body)
         {
             Exec(body);
