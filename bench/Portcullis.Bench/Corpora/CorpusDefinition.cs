@@ -13,8 +13,9 @@ internal sealed record CorpusDefinition(
     IReadOnlyList<(string Column, Func<CorpusRecord, string> Key)> Breakdowns,
     bool HeadlineIsOwaspScore = false)
 {
+    /// <summary>A record labelled with several CWEs ("CWE-78,CWE-862") counts when a finding carries any of them.</summary>
     private static bool HasCwe(IReadOnlyList<Finding> findings, string? cwe) =>
-        cwe is null ? findings.Count > 0 : findings.Any(f => f.Taxonomy.Cwe.Contains(cwe));
+        cwe is null ? findings.Count > 0 : cwe.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(c => findings.Any(f => f.Taxonomy.Cwe.Contains(c)));
 
     public static IReadOnlyList<CorpusDefinition> All { get; } =
     [

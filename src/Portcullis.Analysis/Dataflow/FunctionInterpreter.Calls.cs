@@ -26,7 +26,7 @@ internal sealed partial class FunctionInterpreter
                 return result;
             }
         }
-        if (receiver is { } target && (target.Kind is "identifier" or "field_access" or "attribute") && ContainerCall(target.Text, receiverValue, name, arguments, values) is { } container)
+        if (receiver is { } target && (target.Kind is "identifier" or "variable_name" || MemberKinds.Contains(target.Kind)) && ContainerCall(target.Text, receiverValue, name, arguments, values) is { } container)
         {
             return container;
         }
@@ -42,13 +42,19 @@ internal sealed partial class FunctionInterpreter
     {
         if (call.ChildByField("name") is { } name)
         {
-            return (call.ChildByField("object"), name.Text);
+            return (call.ChildByField("object") ?? call.ChildByField("scope"), name.Text);
         }
         if (call.ChildByField("function") is { } function)
         {
-            return function.Kind == "attribute"
-                ? (function.ChildByField("object"), function.ChildByField("attribute")?.Text)
-                : (null, function.Kind == "identifier" ? function.Text : null);
+            return function.Kind switch
+            {
+                "attribute" => (function.ChildByField("object"), function.ChildByField("attribute")?.Text),
+                "member_expression" => (function.ChildByField("object"), function.ChildByField("property")?.Text),
+                "member_access_expression" => (function.ChildByField("expression"), function.ChildByField("name")?.Text),
+                "selector_expression" => (function.ChildByField("operand"), function.ChildByField("field")?.Text),
+                "identifier" or "name" => (null, function.Text),
+                _ => (null, null),
+            };
         }
         return (null, null);
     }
@@ -56,7 +62,7 @@ internal sealed partial class FunctionInterpreter
     /// <summary>A function of this file the call can reach: a bare call, or on this/self/a new instance.</summary>
     private SyntaxNode? LocalFunction(SyntaxNode? receiver, string name, int arity)
     {
-        if (receiver is { } r && r.Kind is not ("this" or "object_creation_expression") && r.Text is not ("self" or "cls"))
+        if (receiver is { } r && r.Kind is not ("this" or "this_expression" or "object_creation_expression") && r.Text is not ("self" or "cls" or "$this" or "static"))
         {
             return null;
         }
@@ -178,13 +184,15 @@ internal sealed partial class FunctionInterpreter
                 "<=" => Bool(x <= y),
                 "==" => Bool(x == y),
                 "!=" => Bool(x != y),
+                "." => a + b,
                 _ => null,
             };
         }
         return op switch
         {
-            "+" => a + b,
-            "==" => Bool(a == b),
+            "+" or "." => a + b,
+            "==" or "===" => Bool(a == b),
+            "!==" => Bool(a != b),
             "!=" => Bool(a != b),
             "in" => Bool(b.Contains(a, StringComparison.Ordinal)),
             "not" or "not in" => Bool(!b.Contains(a, StringComparison.Ordinal)),

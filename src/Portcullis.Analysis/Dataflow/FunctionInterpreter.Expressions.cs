@@ -8,7 +8,20 @@ namespace Portcullis.Analysis.Dataflow;
 internal sealed partial class FunctionInterpreter
 {
     private static readonly HashSet<string> AppendMethods = new(StringComparer.Ordinal) { "append", "insert", "concat" };
-    private static readonly HashSet<string> AddMethods = new(StringComparer.Ordinal) { "add", "append", "addLast", "push", "offer", "addElement" };
+    private static readonly HashSet<string> AddMethods = new(StringComparer.Ordinal) { "add", "append", "addLast", "push", "offer", "addElement", "Add" };
+
+    /// <summary>Member access in the grammars with a profile: a.b, a->b, a.B, pkg.Name.</summary>
+    private static readonly HashSet<string> MemberKinds = new(StringComparer.Ordinal)
+    {
+        "field_access", "attribute", "member_expression", "member_access_expression", "selector_expression",
+        "nullsafe_member_access_expression", "scoped_property_access_expression", "conditional_access_expression",
+    };
+
+    /// <summary>Indexing: a[i] in the grammars with a profile.</summary>
+    private static readonly HashSet<string> IndexKinds = new(StringComparer.Ordinal)
+    {
+        "array_access", "subscript", "subscript_expression", "element_access_expression", "index_expression",
+    };
 
     /// <summary>Sinks that match this node: is their argument tainted here, before the node runs?</summary>
     private void CheckSinks(SyntaxNode node)
@@ -64,17 +77,26 @@ internal sealed partial class FunctionInterpreter
         {
             return TaintValue.Const(node.Text.TrimEnd('L', 'l', 'f', 'F', 'd', 'D'));
         }
+        if (kind is "boolean_literal" or "boolean")
+        {
+            return TaintValue.Const(node.Text.Trim().ToLowerInvariant());
+        }
+        if (_profile.Functions.Contains(kind))
+        {
+            // A function value (a callback): its body is analysed as a function of its own.
+            return TaintValue.Clean;
+        }
         if (_profile.Identifiers.Contains(kind) || kind is "this" or "self")
         {
             return _env.TryGetValue(node.Text, out var value) ? value : _unboundNamesAreUntrusted && kind != "this" ? TaintValue.FromParameter : TaintValue.Clean;
         }
-        if (kind is "field_access" or "attribute")
+        if (MemberKinds.Contains(kind))
         {
             if (_env.TryGetValue(node.Text, out var field))
             {
                 return field;
             }
-            var owner = node.ChildByField("object") ?? node.NamedChildren.First();
+            var owner = MemberObject(node);
             // A field of this object that this function did not set was set by code the gate cannot
             // see (a constructor, a caller): its origin is unknown, as a parameter's is.
             return owner.Kind == "this" || (owner.Kind == "identifier" && owner.Text == "self") ? TaintValue.FromParameter : Eval(owner);
@@ -99,33 +121,41 @@ internal sealed partial class FunctionInterpreter
         {
             return EvalBinary(node);
         }
-        if (kind is "array_initializer" or "list" or "tuple" or "expression_list" or "set" or "array_creation_expression")
+        if (kind is "array_initializer" or "list" or "tuple" or "expression_list" or "set" or "array_creation_expression" or "array")
         {
-            var elements = (kind == "array_creation_expression" ? node.ChildByField("value")?.NamedChildren ?? [] : node.NamedChildren).Select(Eval).ToImmutableList();
+            var elements = (kind == "array_creation_expression" ? node.ChildByField("value")?.NamedChildren ?? node.NamedChildren : node.NamedChildren)
+                .Where(c => !c.IsExtra).Select(Eval).ToImmutableList();
             return new TaintValue(TaintOrigin.None, Elements: elements);
         }
-        if (kind == "dictionary")
+        if (kind is "dictionary" or "object")
         {
             return EvalDictionary(node);
         }
-        if (kind is "array_access" or "subscript")
+        if (IndexKinds.Contains(kind))
         {
             return EvalIndex(node);
         }
-        if (kind is "variable_declarator")
+        if (_profile.Declarations.Contains(kind))
         {
             EvalDeclarator(node);
             return TaintValue.Clean;
         }
-        if (kind is "lambda_expression" or "lambda" or "method_reference" or "class_body" or "instanceof_expression" or "null_literal" or "none" or "comment")
+        if (kind is "lambda_expression" or "lambda" or "method_reference" or "class_body" or "instanceof_expression" or "null_literal" or "none" or "comment"
+            or "null" or "undefined" or "nil" or "regex" or "type_identifier" or "predefined_type")
         {
             return TaintValue.Clean;
         }
-        if (kind is "parenthesized_expression" or "cast_expression" or "await" or "expression_statement" or "not_operator" or "unary_expression" or "unary_operator")
+        if (kind is "as_expression" or "satisfies_expression" or "non_null_expression" or "type_assertion_expression")
+        {
+            // x as T, x!, x.(T): the value is the expression's.
+            return node.NamedChildren.FirstOrNull() is { } expression ? Eval(expression) : TaintValue.Clean;
+        }
+        if (kind is "parenthesized_expression" or "cast_expression" or "await" or "expression_statement" or "not_operator" or "unary_expression" or "unary_operator"
+            or "await_expression" or "prefix_unary_expression" or "unary_op_expression" or "argument" or "spread_element")
         {
             var inner = node.ChildByField("value") ?? node.ChildByField("operand") ?? node.ChildByField("argument") ?? node.NamedChildren.LastOrNull();
             var value = inner is { } i ? Eval(i) : TaintValue.Clean;
-            return kind is "not_operator" || (kind == "unary_expression" && node.Text.StartsWith('!')) ? Negate(value) : value;
+            return kind is "not_operator" || (kind is "unary_expression" or "prefix_unary_expression" or "unary_op_expression" && node.Text.StartsWith('!')) ? Negate(value) : value;
         }
         // Anything else (comprehensions, interpolations, keyword arguments...): built from its parts.
         return TaintValue.Join(node.NamedChildren.Where(c => !c.IsExtra).Select(Eval).ToList());
@@ -133,11 +163,27 @@ internal sealed partial class FunctionInterpreter
 
     private void EvalDeclarator(SyntaxNode declarator)
     {
-        if (declarator.ChildByField("name") is { } name)
+        if (declarator.ChildByField("name") is not { } name)
         {
-            _env[name.Text] = declarator.ChildByField("value") is { } value ? Eval(value) : TaintValue.Clean;
+            return;
+        }
+        // C# declarators hold the initial value without a field name.
+        var initial = declarator.ChildByField("value")
+            ?? declarator.NamedChildren.Where(c => c.FieldName is null && !c.IsExtra && c.StartByte > name.StartByte && c.Kind != "bracketed_argument_list").LastOrNull();
+        var value = initial is { } v ? Eval(v) : TaintValue.Clean;
+        if (name.Kind is "identifier")
+        {
+            _env[name.Text] = value;
+        }
+        else
+        {
+            Assign(name, value);
         }
     }
+
+    /// <summary>The object of a member access: a in a.b.</summary>
+    private static SyntaxNode MemberObject(SyntaxNode member) =>
+        member.ChildByField("object") ?? member.ChildByField("expression") ?? member.ChildByField("operand") ?? member.ChildByField("scope") ?? member.NamedChildren.First();
 
     private TaintValue EvalAssignment(SyntaxNode node)
     {
@@ -149,7 +195,7 @@ internal sealed partial class FunctionInterpreter
         }
         var value = Eval(right.Value);
         var op = node.ChildByField("operator")?.Text ?? node.Children.FirstOrNull(c => !c.IsNamed && c.Text.EndsWith('='))?.Text ?? "=";
-        if (op != "=")
+        if (op is not ("=" or ":="))
         {
             var current = Eval(left.Value);
             value = op == "+=" && current.Constant is { } a && value.Constant is { } b ? TaintValue.Const(a + b) : TaintValue.Join(current, value);
@@ -184,12 +230,21 @@ internal sealed partial class FunctionInterpreter
     {
         switch (target.Kind)
         {
-            case "identifier" or "field_access" or "attribute":
+            case "identifier" or "variable_name" or "shorthand_property_identifier_pattern":
                 _env[target.Text] = value;
                 break;
-            case "array_access" or "subscript":
-                var container = target.ChildByField("array") ?? target.ChildByField("value");
-                var index = target.ChildByField("index") ?? target.ChildByField("subscript");
+            case var member when MemberKinds.Contains(member):
+                _env[target.Text] = value;
+                break;
+            case "object_pattern" or "array_pattern":
+                // const { id, name } = req.query: every name bound takes the value's taint.
+                foreach (var bound in target.Descendants().Where(d => d.Kind is "shorthand_property_identifier_pattern" or "identifier"))
+                {
+                    _env[bound.Text] = value.Flattened() with { Constant = null };
+                }
+                break;
+            case var indexing when IndexKinds.Contains(indexing):
+                var (container, index) = IndexParts(target);
                 if (container is { } c && index is { } i && _env.TryGetValue(c.Text, out var existing))
                 {
                     var key = Eval(i).Constant;
@@ -258,10 +313,26 @@ internal sealed partial class FunctionInterpreter
         return new TaintValue(rest.Origin, Entries: entries.ToImmutable());
     }
 
+    /// <summary>The container and the index of a[i] (fields differ by grammar; PHP names none).</summary>
+    private static (SyntaxNode? Container, SyntaxNode? Index) IndexParts(SyntaxNode node)
+    {
+        var container = node.ChildByField("array") ?? node.ChildByField("value") ?? node.ChildByField("object") ?? node.ChildByField("operand") ?? node.ChildByField("expression");
+        var index = node.ChildByField("index") ?? node.ChildByField("subscript");
+        if (container is null && node.NamedChildren.Where(c => !c.IsExtra).ToList() is [var first, .. var rest])
+        {
+            container = first;
+            index ??= rest.LastOrNull();
+        }
+        if (index is { Kind: "bracketed_argument_list" } brackets)
+        {
+            index = brackets.NamedChildren.FirstOrNull();
+        }
+        return (container, index);
+    }
+
     private TaintValue EvalIndex(SyntaxNode node)
     {
-        var container = node.ChildByField("array") ?? node.ChildByField("value");
-        var index = node.ChildByField("index") ?? node.ChildByField("subscript");
+        var (container, index) = IndexParts(node);
         if (container is null)
         {
             return TaintValue.Clean;
@@ -289,9 +360,12 @@ internal sealed partial class FunctionInterpreter
 
     private TaintValue StringLiteral(SyntaxNode node)
     {
-        if (node.NamedChildren.Any(c => c.Kind is "interpolation" or "template_substitution"))
+        // Interpolated parts: f"{x}", `${x}`, $"{x}", "$x" in PHP; the rest of a string's children
+        // are its text pieces (fragments, content, escapes, quotes).
+        var parts = node.NamedChildren.Where(c => !c.IsExtra && (c.Kind is "interpolation" or "template_substitution" || !IsStringPiece(c.Kind))).ToList();
+        if (parts.Count > 0)
         {
-            return TaintValue.Join(node.NamedChildren.Where(c => c.Kind is "interpolation" or "template_substitution").Select(Eval).ToList());
+            return TaintValue.Join(parts.Select(Eval).ToList());
         }
         var text = node.Text;
         var start = text.IndexOfAny(['"', '\'']);
@@ -304,6 +378,10 @@ internal sealed partial class FunctionInterpreter
         var end = text.Length - quoteLength;
         return TaintValue.Const(end >= start + quoteLength ? text[(start + quoteLength)..end] : "");
     }
+
+    private static bool IsStringPiece(string kind) =>
+        kind.Contains("string", StringComparison.Ordinal) || kind.Contains("fragment", StringComparison.Ordinal) || kind.Contains("escape", StringComparison.Ordinal)
+            || kind.Contains("content", StringComparison.Ordinal) || kind.Contains("quote", StringComparison.Ordinal) || kind is "heredoc_start" or "heredoc_end" or "heredoc_body" or "nowdoc_body";
 
     private static TaintValue Negate(TaintValue value) => value.Constant switch
     {

@@ -59,6 +59,18 @@ internal sealed partial class FunctionInterpreter
         {
             _env[parameters[i]] = i < arguments.Count ? arguments[i] : TaintValue.Clean;
         }
+        if (_depth == 0 && function.ChildByField("parameters") is { } declared)
+        {
+            // A parameter that a source pattern matches is request data itself: an ASP.NET
+            // [FromQuery] / [FromBody] parameter, a PHP or Go handler argument a rule names.
+            foreach (var parameter in declared.NamedChildren.Where(_facts.IsSource))
+            {
+                if ((parameter.ChildByField("name") ?? parameter.NamedChildren.FirstOrNull(c => c.Kind == "identifier")) is { } name)
+                {
+                    _env[name.Text] = TaintValue.FromSource;
+                }
+            }
+        }
         if (function.ChildByField("body") is { } body)
         {
             Exec(body);
@@ -81,6 +93,11 @@ internal sealed partial class FunctionInterpreter
         var names = new List<string>();
         if (function.ChildByField("parameters") is not { } parameters)
         {
+            // A JavaScript arrow function with one bare parameter: req => ...
+            if (function.ChildByField("parameter") is { Kind: "identifier" } single)
+            {
+                names.Add(single.Text);
+            }
             return names;
         }
         foreach (var parameter in parameters.NamedChildren)
@@ -145,6 +162,10 @@ internal sealed partial class FunctionInterpreter
             }
             return;
         }
+        if (kind is "php_tag" or "text" or "text_interpolation" or "using_directive" or "namespace_use_declaration" or "package_clause")
+        {
+            return;
+        }
         if (_profile.Ifs.Contains(kind))
         {
             ExecIf(node);
@@ -182,10 +203,15 @@ internal sealed partial class FunctionInterpreter
         kind is "ERROR" or "block" or "program" or "module" or "try_statement" or "catch_clause" or "finally_clause" or "except_clause"
             or "else_clause" or "with_statement" or "with_clause" or "try_with_resources_statement" or "synchronized_statement"
             or "labeled_statement" or "local_variable_declaration" or "expression_statement" or "resource_specification" or "resource"
-            or "switch_block_statement_group" or "switch_rule";
+            or "switch_block_statement_group" or "switch_rule"
+            // JavaScript, C#, PHP and Go blocks and declarations.
+            or "statement_block" or "lexical_declaration" or "variable_declaration" or "global_statement" or "local_declaration_statement"
+            or "compound_statement" or "statement_list" or "var_declaration" or "const_declaration" or "source_file" or "compilation_unit"
+            or "namespace_declaration" or "file_scoped_namespace_declaration" or "namespace_definition" or "checked_statement"
+            or "unsafe_statement" or "using_statement" or "lock_statement" or "fixed_statement";
 
     private void ExecIf(SyntaxNode node) =>
-        ExecConditional(node.ChildByField("condition"), node.ChildByField("consequence"), node.Children.Where(c => c.FieldName == "alternative").ToList(), 0);
+        ExecConditional(node.ChildByField("condition"), node.ChildByField("consequence") ?? node.ChildByField("body"), node.Children.Where(c => c.FieldName == "alternative").ToList(), 0);
 
     /// <summary>
     /// if / else if / else (Java nests them; Python lists elif and else clauses as alternatives of one
@@ -233,8 +259,12 @@ internal sealed partial class FunctionInterpreter
 
     private static bool LeavesFunction(SyntaxNode body)
     {
-        var last = body.Kind is "block" ? body.NamedChildren.Where(c => !c.IsExtra).LastOrNull() : body;
-        return last is { Kind: "return_statement" or "raise_statement" or "throw_statement" };
+        var last = (SyntaxNode?)body;
+        while (last is { Kind: "block" or "statement_block" or "compound_statement" or "statement_list" } container)
+        {
+            last = container.NamedChildren.Where(c => !c.IsExtra).LastOrNull();
+        }
+        return last is { Kind: "return_statement" or "raise_statement" or "throw_statement" or "throw_expression" or "exit_statement" };
     }
 
     private void ExecAlternatives(List<SyntaxNode> alternatives, int index)
@@ -244,9 +274,9 @@ internal sealed partial class FunctionInterpreter
             return;
         }
         var alternative = alternatives[index];
-        if (alternative.Kind == "elif_clause")
+        if (alternative.Kind is "elif_clause" or "else_if_clause")
         {
-            ExecConditional(alternative.ChildByField("condition"), alternative.ChildByField("consequence"), alternatives, index + 1);
+            ExecConditional(alternative.ChildByField("condition"), alternative.ChildByField("consequence") ?? alternative.ChildByField("body"), alternatives, index + 1);
         }
         else
         {
@@ -257,11 +287,23 @@ internal sealed partial class FunctionInterpreter
     private void ExecLoop(SyntaxNode node)
     {
         var before = Snapshot();
-        if (node.Kind is "enhanced_for_statement" or "for_statement" && (node.ChildByField("value") ?? node.ChildByField("right")) is { } iterable
+        if (node.Kind is "enhanced_for_statement" or "for_statement" or "for_in_statement" or "foreach_statement" && (node.ChildByField("value") ?? node.ChildByField("right")) is { } iterable
             && (node.ChildByField("name") ?? node.ChildByField("left")) is { } variable)
         {
-            // for (x : items) / for x in items: the variable takes every element's taint.
+            // for (x : items) / for x in items / for (const x of items) / foreach (var x in items):
+            // the variable takes every element's taint.
             Assign(variable, Eval(iterable).Flattened() with { Constant = null });
+        }
+        else if (node.Kind == "foreach_statement" && node.NamedChildren.Where(c => c.FieldName is null && !c.IsExtra).ToList() is [var items, var target, ..])
+        {
+            // PHP: foreach ($items as $key => $value).
+            var element = Eval(items).Flattened() with { Constant = null };
+            Assign(target.Kind == "pair" ? target.NamedChildren.Last() : target, element);
+        }
+        else if (node.NamedChildren.FirstOrNull(c => c.Kind == "range_clause") is { } range && range.ChildByField("left") is { } names && range.ChildByField("right") is { } ranged)
+        {
+            // Go: for k, v := range items.
+            Assign(names, Eval(ranged).Flattened() with { Constant = null });
         }
         foreach (var child in node.NamedChildren)
         {

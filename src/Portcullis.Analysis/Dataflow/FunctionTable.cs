@@ -10,6 +10,7 @@ namespace Portcullis.Analysis.Dataflow;
 internal sealed class FunctionTable
 {
     private readonly Dictionary<string, List<SyntaxNode>> _byName = new(StringComparer.Ordinal);
+    private readonly List<SyntaxNode> _all = [];
     private readonly Dictionary<(int, string), TaintValue> _memo = [];
     private readonly HashSet<int> _running = [];
 
@@ -17,7 +18,14 @@ internal sealed class FunctionTable
     {
         foreach (var node in tree.Nodes())
         {
-            if (profile.Functions.Contains(node.Kind) && node.ChildByField("name") is { } name)
+            if (!profile.Functions.Contains(node.Kind))
+            {
+                continue;
+            }
+            // Anonymous functions (a callback given to app.get, a minimal API lambda) are analysed
+            // too; only named ones can be called by name.
+            _all.Add(node);
+            if (node.ChildByField("name") is { } name)
             {
                 if (!_byName.TryGetValue(name.Text, out var list))
                 {
@@ -29,7 +37,7 @@ internal sealed class FunctionTable
     }
 
     /// <summary>Every function body in the file, to be analysed on its own.</summary>
-    public IEnumerable<SyntaxNode> All => _byName.Values.SelectMany(f => f);
+    public IEnumerable<SyntaxNode> All => _all;
 
     public SyntaxNode? Find(string name, int arity, Func<SyntaxNode, int> parameterCount) =>
         _byName.TryGetValue(name, out var candidates) ? candidates.FirstOrNull(f => parameterCount(f) == arity) ?? candidates.FirstOrNull() : null;

@@ -20,12 +20,34 @@ internal static class CodeFacts
     {
         foreach (var descendant in node.Descendants())
         {
-            if (descendant.IsNamed && !descendant.IsExtra && (KindTraits.Of(descendant) & KindTrait.NonConstant) != 0)
+            if (descendant.IsNamed && !descendant.IsExtra && ((KindTraits.Of(descendant) & KindTrait.NonConstant) != 0 || IsKotlinTemplateReference(descendant)))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// Kotlin's grammar gives "$name" inside a string no node of its own: a "$" content piece followed
+    /// by the name as another content piece. That pair reads a variable.
+    /// </summary>
+    private static bool IsKotlinTemplateReference(SyntaxNode node)
+    {
+        if (node.Kind != "string_content" || node.Text != "$" || node.Parent is not { Kind: "string_literal" } literal)
+        {
+            return false;
+        }
+        var next = false;
+        foreach (var child in literal.Children)
+        {
+            if (next)
+            {
+                return child.Kind == "string_content" && child.Text.Length > 0 && (char.IsLetter(child.Text[0]) || child.Text[0] == '_');
+            }
+            next = child.StartByte == node.StartByte && child.EndByte == node.EndByte;
+        }
+        return false;
     }
 
     /// <summary>
@@ -40,7 +62,8 @@ internal static class CodeFacts
             return false;
         }
         var traits = KindTraits.Of(node);
-        if (node.ChildCount > 0 && node.Kind is "parenthesized_expression")
+        // C# and PHP wrap each call argument in an "argument" node, Kotlin in "value_argument": the value inside decides.
+        if (node.ChildCount > 0 && node.Kind is "parenthesized_expression" or "argument" or "value_argument")
         {
             return node.NamedChildren.Any(IsDynamicString);
         }

@@ -64,12 +64,19 @@ internal static partial class PatternCompiler
             var last = children.FindLastIndex(c => c.EndByte == end || c.EndByte == endWithSemicolon);
             if (first >= 0 && last > first)
             {
-                var sequence = children.Skip(first).Take(last - first + 1).Select(c => Unwrap(Build(c, words))).ToArray();
+                var sequence = children.Skip(first).Take(last - first + 1).Select(c => Unwrap(Build(TopLevelStatement(c), words))).ToArray();
                 return new CompiledPattern(pattern, null, sequence, words);
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// C# parses statements outside a class as top-level statements, each wrapped in a
+    /// global_statement that code inside a method body does not have: the statement inside is the pattern.
+    /// </summary>
+    private static SyntaxNode TopLevelStatement(SyntaxNode node) =>
+        node.Kind == "global_statement" && node.NamedChildren.Where(c => !c.IsExtra).ToList() is [var statement] ? statement : node;
 
     /// <summary>A statement that holds only a placeholder (<c>$X;</c>) stands for the placeholder.</summary>
     private static PatternNode Unwrap(PatternNode node) =>
@@ -105,7 +112,12 @@ internal static partial class PatternCompiler
     {
         var text = node.Text;
         var bare = text.TrimEnd(';').Trim();
-        if (bare == PatternSyntax.EllipsisPlaceholder)
+        if (bare.StartsWith("$__pc", StringComparison.Ordinal))
+        {
+            // A PHP metavariable placeholder written as a variable.
+            bare = bare[1..];
+        }
+        if (bare is PatternSyntax.EllipsisPlaceholder || (bare == PatternSyntax.CallEllipsisStatement && node.Kind == "expression_statement"))
         {
             return Special(node, PatternNodeRole.Ellipsis, null);
         }

@@ -11,12 +11,35 @@ internal static class PatternSyntax
     public const string MetavariablePrefix = "__pcmv_";
     public const string SequencePrefix = "__pcseq_";
 
+    /// <summary>
+    /// The statement a lone <c>...</c> line becomes in C#, whose grammar accepts only calls,
+    /// assignments and the like as expression statements (a bare identifier does not parse there).
+    /// </summary>
+    public const string CallEllipsisStatement = EllipsisPlaceholder + "()";
+
+    /// <summary>
+    /// PHP variables that look like metavariables ($ and capitals): in a PHP pattern they stay the
+    /// variables they are, so <c>$_GET['id']</c> matches the superglobal.
+    /// </summary>
+    private static readonly HashSet<string> PhpSuperglobals = ["_GET", "_POST", "_REQUEST", "_COOKIE", "_SERVER", "_FILES", "_SESSION", "_ENV", "GLOBALS"];
+
     /// <summary>Grammars whose statements end with ';' (a lone <c>...</c> line becomes a statement).</summary>
     private static readonly HashSet<string> SemicolonGrammars = ["java", "c_sharp", "c", "cpp", "php", "php_only", "rust", "javascript", "typescript", "tsx", "solidity"];
 
     /// <summary>Prefix/suffix pairs tried in order; the first that parses without errors wins.</summary>
     public static IEnumerable<(string Prefix, string Suffix)> Wrappers(string grammarId)
     {
+        if (grammarId == "php")
+        {
+            // Without the opening tag the PHP grammar reads any pattern as inline HTML text.
+            yield return ("<?php\n", "");
+            yield return ("<?php\n", ";");
+        }
+        if (grammarId == "go")
+        {
+            // Outside a function the Go grammar reads a.B(c) as a conversion to type a.B.
+            yield return ("package p\nfunc __pcWrap() {\n", "\n}");
+        }
         yield return ("", "");
         var semicolon = SemicolonGrammars.Contains(grammarId);
         if (semicolon)
@@ -34,10 +57,12 @@ internal static class PatternSyntax
                 yield return ("class __PcWrap { void __PcWrap() {\n", ";\n} }");
                 yield return ("class __PcWrap { void __PcWrap() {\n", "\n} }");
                 yield return ("class __PcWrap {\n", "\n}");
+                // An expression that is not a statement by itself (Request.Query["id"], x.Name).
+                yield return ("class __PcWrap { object __pcWrap = ", "; }");
                 break;
             case "go":
-                yield return ("package p\nfunc __pcWrap() {\n", "\n}");
                 yield return ("package p\n", "\n");
+                yield return ("package p\nvar __pcWrap = ", "\n");
                 break;
             case "kotlin":
                 yield return ("fun __pcWrap() {\n", "\n}");
@@ -69,21 +94,22 @@ internal static class PatternSyntax
     public static string ReplaceMetasyntax(string pattern, string grammarId)
     {
         var semicolon = SemicolonGrammars.Contains(grammarId);
+        var php = grammarId is "php" or "php_only";
         var lines = pattern.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (semicolon && line.Trim() == "...")
             {
-                lines[i] = line.Replace("...", EllipsisPlaceholder + ";", StringComparison.Ordinal);
+                lines[i] = line.Replace("...", (grammarId == "c_sharp" ? CallEllipsisStatement : EllipsisPlaceholder) + ";", StringComparison.Ordinal);
                 continue;
             }
-            lines[i] = ReplaceInLine(line);
+            lines[i] = ReplaceInLine(line, php);
         }
         return string.Join('\n', lines);
     }
 
-    private static string ReplaceInLine(string line)
+    private static string ReplaceInLine(string line, bool php)
     {
         var result = new System.Text.StringBuilder(line.Length + 16);
         for (var i = 0; i < line.Length; i++)
@@ -97,9 +123,11 @@ internal static class PatternSyntax
                 {
                     nameEnd++;
                 }
-                if (nameEnd > nameStart)
+                if (nameEnd > nameStart && !(php && !isSequence && PhpSuperglobals.Contains(line[nameStart..nameEnd])))
                 {
-                    result.Append(isSequence ? SequencePrefix : MetavariablePrefix).Append(line, nameStart, nameEnd - nameStart);
+                    // In PHP the placeholder keeps its '$': a variable is valid where an expression,
+                    // an assignment target, a callee or a method name is ($X = ..., $FN(...), $o->$M()).
+                    result.Append(php ? "$" : "").Append(isSequence ? SequencePrefix : MetavariablePrefix).Append(line, nameStart, nameEnd - nameStart);
                     i = nameEnd - 1;
                     continue;
                 }
