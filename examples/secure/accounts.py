@@ -8,7 +8,7 @@ import subprocess
 
 import requests
 import yaml
-from flask import Flask, request
+from flask import Flask, jsonify, request
 
 app = Flask(__name__)
 
@@ -24,7 +24,7 @@ def balance():
 
 @app.route("/restore", methods=["POST"])
 def restore():
-    return json.dumps(json.loads(request.data))
+    return jsonify(json.loads(request.data))
 
 
 def load_settings(text):
