@@ -384,7 +384,8 @@ public sealed class Ledger : IDisposable
             {
                 return;
             }
-            var temp = path + "." + Environment.ProcessId + ".tmp";
+            // Unique per write: several ledgers in one process (replicas sharing a data folder) write here too.
+            var temp = path + "." + Path.GetRandomFileName() + ".tmp";
             File.WriteAllText(temp, signed.Text);
             File.Move(temp, path, overwrite: true);
         }
