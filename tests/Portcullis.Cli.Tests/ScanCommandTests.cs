@@ -194,4 +194,34 @@ public sealed class FixCommandTests
         Assert.Equal(0, CliRun.Of("scan", file).ExitCode);
         Assert.Contains("yaml.safe_load(t), hashlib.sha256(t)", File.ReadAllText(file), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Record_appends_one_verifiable_decision_per_file_to_the_ledger()
+    {
+        using var dir = new ScratchDirectory();
+        dir.Write("src/a.py", "import yaml\nyaml.load(t)\n");
+        dir.Write("src/b.py", "x = 1\n");
+        var ledger = Path.Combine(dir.Path, "ledger");
+
+        var run = CliRun.Of("scan", Path.Combine(dir.Path, "src"), "--record", ledger);
+        var verify = CliRun.Of("ledger", "verify", "--data", ledger);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("recorded 2 decision(s)", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("2 entries", verify.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decision_that_cannot_be_recorded_is_an_error()
+    {
+        using var dir = new ScratchDirectory();
+        var file = dir.Write("a.py", "x = 1\n");
+        var notAFolder = dir.Write("ledger", "a file where the ledger folder should be");
+
+        var run = CliRun.Of("scan", file, "--record", notAFolder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cannot record", run.Stderr, StringComparison.Ordinal);
+    }
 }

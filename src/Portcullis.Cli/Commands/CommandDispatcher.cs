@@ -11,7 +11,7 @@ internal static class CommandDispatcher
         usage:
           portcullis scan [PATH...|-] [--lang L] [--format text|json|sarif] [--output FILE]
                           [--baseline FILE] [--diff REV] [--corpus FILE.jsonl] [--rules PATH]
-                          [--max-bytes N] [--deadline-ms N] [--no-fix]
+                          [--max-bytes N] [--deadline-ms N] [--no-fix] [--record LEDGER_DIR]
           portcullis rules list [--format text|json] [--rules PATH]
           portcullis rules test [--rules PATH]
           portcullis baseline create [PATH...] --output FILE

@@ -12,7 +12,7 @@ internal static class ScanCommand
 {
     public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var reader = new ArgumentReader(args, [.. ScanOptions.ValueOptions, "--format", "--output", "--baseline", "--diff", "--corpus"], ["--no-fix"]);
+        var reader = new ArgumentReader(args, [.. ScanOptions.ValueOptions, "--format", "--output", "--baseline", "--diff", "--corpus", "--record"], ["--no-fix"]);
         var options = ScanOptions.From(reader);
         var verifyFixes = !reader.Flag("--no-fix");
         var engine = EngineFactory.Create(options.RulePaths, options.Limits, stderr);
@@ -70,7 +70,30 @@ internal static class ScanCommand
         {
             stderr.WriteLine($"portcullis: error: {error.Error}");
         }
+        if (reader.Value("--record") is { } ledgerDirectory && !Record(ledgerDirectory, results, policy, stderr))
+        {
+            return ExitCodes.Error;
+        }
         return report.Errors.Any() ? ExitCodes.Error : report.Verdict == Verdict.Block ? ExitCodes.Block : ExitCodes.Allow;
+    }
+
+    /// <summary>A decision that cannot be recorded is an error: the gate does not pass what it cannot account for.</summary>
+    private static bool Record(string ledgerDirectory, IReadOnlyList<FileScanResult> results, VerdictPolicy policy, TextWriter stderr)
+    {
+        try
+        {
+            var receipts = DecisionRecorder.Record(ledgerDirectory, results, policy);
+            if (receipts.Count > 0)
+            {
+                stderr.WriteLine($"portcullis: recorded {receipts.Count} decision(s) in {ledgerDirectory}: entries {receipts[0].Index}..{receipts[^1].Index}, checkpoint size {receipts[^1].Checkpoint.Checkpoint.Size}");
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            stderr.WriteLine($"portcullis: error: cannot record the decision in {ledgerDirectory}: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>Standard output, or a file opened for writing; disposing closes only the file.</summary>
