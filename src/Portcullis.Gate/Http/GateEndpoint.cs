@@ -68,12 +68,22 @@ public static class GateEndpoint
         return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? gate.Tokens.Authenticate(header[scheme.Length..].Trim()) : null;
     }
 
+    /// <summary>How far past the size limit a body is still read, so that its 413 reaches the client.</summary>
+    public const long DrainFactor = 4;
+
     /// <summary>The body as text, refused with 413 past the configured size.</summary>
     public static async Task<string> ReadText(HttpContext http, GateServices gate)
     {
         var limit = gate.Options.MaxRequestBytes;
         if (http.Request.ContentLength > limit)
         {
+            // Read (and drop) a moderately oversized body before answering: a server that answers and
+            // closes with the body unread resets the connection, and the client sees no 413 at all.
+            if (http.Request.ContentLength <= limit * DrainFactor)
+            {
+                await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted).ConfigureAwait(false);
+            }
+            http.Response.Headers.Connection = "close";
             throw new GateRequestException(413, $"the request body is larger than {limit} bytes");
         }
         using var buffer = new MemoryStream();
@@ -83,6 +93,7 @@ public static class GateEndpoint
         {
             if (buffer.Length + read > limit)
             {
+                http.Response.Headers.Connection = "close";
                 throw new GateRequestException(413, $"the request body is larger than {limit} bytes");
             }
             buffer.Write(chunk, 0, read);

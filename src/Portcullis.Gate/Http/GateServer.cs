@@ -25,7 +25,8 @@ public static class GateServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = gate.Options.MaxRequestBytes;
+            // Kestrel refuses past this on its own; up to it the endpoint reads an oversized body to answer 413.
+            kestrel.Limits.MaxRequestBodySize = gate.Options.MaxRequestBytes * GateEndpoint.DrainFactor;
             kestrel.Listen(endpoint);
         });
         builder.Services.AddSingleton(gate);
