@@ -28,6 +28,7 @@ internal static class CorpusCommand
             }
             var records = CorpusRecord.Load(file);
             var outcomes = CorpusRun.Scan(engine, corpus, records, verifyFixes: true);
+            WriteMisses(Option(args, "--misses"), corpus, outcomes);
             report.Add(Summarize(corpus, outcomes, json ? null : stdout));
         }
         if (json)
@@ -99,6 +100,21 @@ internal static class CorpusCommand
             latencyFilesMs = files,
             errors,
         };
+    }
+
+    /// <summary>
+    /// With <c>--misses FILE</c>, the records scored wrongly (a missed vulnerable one, a flagged safe
+    /// one), one per line, so that a change can be checked record by record.
+    /// </summary>
+    private static void WriteMisses(string? path, CorpusDefinition corpus, IReadOnlyList<RecordOutcome> outcomes)
+    {
+        if (path is null)
+        {
+            return;
+        }
+        var lines = outcomes.Where(o => o.Flagged != o.Record.Vulnerable)
+            .Select(o => $"{corpus.Name}\t{o.Record.Id}\t{(o.Record.Vulnerable ? "FN" : "FP")}\t{o.Record.Category}\t{o.Record.Cwe}");
+        File.AppendAllLines(path, lines);
     }
 
     /// <summary>Critical/high findings and how many carry a verified fix, per key.</summary>
