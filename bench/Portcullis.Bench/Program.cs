@@ -6,7 +6,9 @@ using Portcullis.Syntax;
 // portcullis-bench: the project's own measuring stick. Every figure in bench/RESULTS.md comes from here.
 const string usage = """
     usage: Portcullis.Bench <command> [options]
-      corpus      [--only NAME] [--corpus-dir DIR] [--json]   detection tables and latency over ../shared/bench
+      corpus      [--only NAME] [--corpus-dir DIR] [--json]   detection tables and latency over ../shared/bench;
+                  [--project]  OWASP corpora also scanned inside their project (helpers, .properties)
+                  [--misses FILE]  append the records scored wrongly to FILE
       latency     [--rounds N]                                in-process p50/p95/p99 for 30-line snippets
       coldstart   [--cli PATH] [--file F] [--runs N]          `portcullis scan` of one small file, whole process
       throughput  [--cli PATH] [--runs N]                     directory scan MB/s

@@ -7,9 +7,12 @@ namespace Portcullis.Analysis;
 /// One submission under analysis: its text, its tree (null when the language has no grammar) and the
 /// list the detectors report into.
 /// </summary>
-public sealed class AnalysisContext(SourceText source, SyntaxTree? tree, CancellationToken cancellationToken = default)
+public sealed class AnalysisContext(SourceText source, SyntaxTree? tree, CancellationToken cancellationToken = default, Dataflow.ProjectContext? project = null)
 {
     private readonly List<Finding> _findings = [];
+
+    /// <summary>The other files of the project when a whole folder is scanned; null for a single file or snippet.</summary>
+    public Dataflow.ProjectContext? Project { get; } = project;
 
     public SourceText Source { get; } = source;
 

@@ -6,9 +6,11 @@ using Portcullis.Core;
 namespace Portcullis.Bench.Corpora;
 
 /// <summary>
-/// <c>portcullis-bench corpus [--only NAME] [--corpus-dir DIR] [--json]</c>: per corpus, per language
+/// <c>portcullis-bench corpus [--only NAME] [--corpus-dir DIR] [--json] [--misses FILE] [--project]</c>: per corpus, per language
 /// and per category: TP / FN / FP / TN, recall, false-positive rate, the OWASP Benchmark score, fix
 /// coverage of blocking findings, and latency percentiles for snippets (&lt; 50 lines) and whole files.
+/// With <c>--project</c>, corpora that come with context files (OWASP Benchmark's helper classes and
+/// .properties files) are scored a second time, each record scanned inside that project.
 /// </summary>
 internal static class CorpusCommand
 {
@@ -16,6 +18,7 @@ internal static class CorpusCommand
     {
         var only = Option(args, "--only");
         var json = args.Contains("--json");
+        var wholeProject = args.Contains("--project");
         var directory = SharedBench.Locate(Option(args, "--corpus-dir"));
         var report = new List<object>();
         foreach (var corpus in CorpusDefinition.All.Where(c => only is null || c.Name == only))
@@ -28,7 +31,16 @@ internal static class CorpusCommand
             }
             var records = CorpusRecord.Load(file);
             var outcomes = CorpusRun.Scan(engine, corpus, records, verifyFixes: true);
-            report.Add(Summarize(corpus, outcomes, json ? null : stdout));
+            WriteMisses(Option(args, "--misses"), corpus.Name, outcomes);
+            report.Add(Summarize(corpus, corpus.ContextFile is null ? corpus.Name : corpus.Name + " (each file alone)", outcomes, json ? null : stdout));
+            if (wholeProject && corpus.ContextFile is { } context)
+            {
+                // The same records, each scanned inside the project its context files make up.
+                var project = CorpusRun.LoadProject(Path.Combine(directory, context));
+                var inProject = CorpusRun.Scan(engine, corpus, records, verifyFixes: true, project);
+                WriteMisses(Option(args, "--misses"), corpus.Name + "/project", inProject);
+                report.Add(Summarize(corpus, $"{corpus.Name} (whole project: with the {project.FileCount} files of {context})", inProject, json ? null : stdout));
+            }
         }
         if (json)
         {
@@ -37,7 +49,7 @@ internal static class CorpusCommand
         return 0;
     }
 
-    private static object Summarize(CorpusDefinition corpus, IReadOnlyList<RecordOutcome> outcomes, TextWriter? text)
+    private static object Summarize(CorpusDefinition corpus, string title, IReadOnlyList<RecordOutcome> outcomes, TextWriter? text)
     {
         var overall = CorpusRun.Tally(outcomes, _ => "all")["all"];
         var tables = corpus.Breakdowns.ToDictionary(b => b.Column, b => CorpusRun.Tally(outcomes, b.Key));
@@ -58,7 +70,7 @@ internal static class CorpusCommand
 
         if (text is not null)
         {
-            text.WriteLine($"== {corpus.Name} ({outcomes.Count} records)");
+            text.WriteLine($"== {title} ({outcomes.Count} records)");
             text.WriteLine(Invariant($"overall: TP {overall.TruePositives} FN {overall.FalseNegatives} FP {overall.FalsePositives} TN {overall.TrueNegatives}  recall {overall.Recall:P1}  FPR {overall.FalsePositiveRate:P1}  distinct-snippet recall {distinctRecall:P1}"));
             if (owaspScore is { } score)
             {
@@ -89,6 +101,7 @@ internal static class CorpusCommand
         return new
         {
             corpus = corpus.Name,
+            run = title,
             records = outcomes.Count,
             overall = Row(overall),
             distinctSnippetRecall = distinctRecall,
@@ -99,6 +112,21 @@ internal static class CorpusCommand
             latencyFilesMs = files,
             errors,
         };
+    }
+
+    /// <summary>
+    /// With <c>--misses FILE</c>, the records scored wrongly (a missed vulnerable one, a flagged safe
+    /// one), one per line, so that a change can be checked record by record.
+    /// </summary>
+    private static void WriteMisses(string? path, string run, IReadOnlyList<RecordOutcome> outcomes)
+    {
+        if (path is null)
+        {
+            return;
+        }
+        var lines = outcomes.Where(o => o.Flagged != o.Record.Vulnerable)
+            .Select(o => $"{run}\t{o.Record.Id}\t{(o.Record.Vulnerable ? "FN" : "FP")}\t{o.Record.Category}\t{o.Record.Cwe}");
+        File.AppendAllLines(path, lines);
     }
 
     /// <summary>Critical/high findings and how many carry a verified fix, per key.</summary>

@@ -11,7 +11,8 @@ internal sealed record CorpusDefinition(
     string File,
     Func<CorpusRecord, IReadOnlyList<Finding>, bool> Flagged,
     IReadOnlyList<(string Column, Func<CorpusRecord, string> Key)> Breakdowns,
-    bool HeadlineIsOwaspScore = false)
+    bool HeadlineIsOwaspScore = false,
+    string? ContextFile = null)
 {
     /// <summary>A record labelled with several CWEs ("CWE-78,CWE-862") counts when a finding carries any of them.</summary>
     private static bool HasCwe(IReadOnlyList<Finding> findings, string? cwe) =>
@@ -20,9 +21,9 @@ internal sealed record CorpusDefinition(
     public static IReadOnlyList<CorpusDefinition> All { get; } =
     [
         new("owasp-benchmark-java", "owasp-benchmark-java.jsonl", (r, f) => HasCwe(f, r.Cwe),
-            [("category", r => r.Category ?? "?")], HeadlineIsOwaspScore: true),
+            [("category", r => r.Category ?? "?")], HeadlineIsOwaspScore: true, ContextFile: "owasp-benchmark-java-context.jsonl"),
         new("owasp-benchmark-python", "owasp-benchmark-python.jsonl", (r, f) => HasCwe(f, r.Cwe),
-            [("category", r => r.Category ?? "?")], HeadlineIsOwaspScore: true),
+            [("category", r => r.Category ?? "?")], HeadlineIsOwaspScore: true, ContextFile: "owasp-benchmark-python-context.jsonl"),
         new("cyberseceval", "cyberseceval.jsonl", (r, f) => HasCwe(f, r.Cwe),
             [("language", r => r.Language), ("set", r => r.Source), ("cwe", r => $"{r.Language}/{r.Cwe}")]),
         new("icd-tests", "icd-tests.jsonl", (r, f) => HasCwe(f, r.Cwe),

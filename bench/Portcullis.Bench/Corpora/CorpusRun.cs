@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Portcullis.Analysis.Dataflow;
 using Portcullis.Analysis.Pipeline;
 using Portcullis.Core;
 using Portcullis.Syntax;
@@ -14,7 +15,8 @@ internal sealed record RecordOutcome(CorpusRecord Record, bool Flagged, double M
 /// </summary>
 internal static class CorpusRun
 {
-    public static IReadOnlyList<RecordOutcome> Scan(ScanEngine engine, CorpusDefinition corpus, IReadOnlyList<CorpusRecord> records, bool verifyFixes)
+    /// <param name="project">The project's other files (helper classes, .properties) for a whole-project scan; null scans each record alone.</param>
+    public static IReadOnlyList<RecordOutcome> Scan(ScanEngine engine, CorpusDefinition corpus, IReadOnlyList<CorpusRecord> records, bool verifyFixes, ProjectContext? project = null)
     {
         var outcomes = new List<RecordOutcome>(records.Count);
         foreach (var record in records)
@@ -22,12 +24,29 @@ internal static class CorpusRun
             var language = LanguageIds.Normalize(record.Language) ?? LanguageIds.Text;
             var source = new SourceText(record.Path ?? record.Id, language, record.Code);
             var stopwatch = Stopwatch.StartNew();
-            var result = engine.Scan(source, verifyFixes);
+            var result = engine.Scan(source, project, verifyFixes);
             var elapsed = stopwatch.Elapsed.TotalMilliseconds;
             var lines = record.Code.Count(c => c == '\n') + 1;
             outcomes.Add(new RecordOutcome(record, corpus.Flagged(record, result.Findings), elapsed, lines, result.Findings, result.Error));
         }
         return outcomes;
+    }
+
+    /// <summary>
+    /// The context files of a corpus (one JSON object per line with <c>path</c> and <c>content</c>) as
+    /// the project the records belong to, as if each test file were scanned inside the whole project.
+    /// </summary>
+    public static ProjectContext LoadProject(string contextFile)
+    {
+        var files = new List<SourceText>();
+        foreach (var line in File.ReadLines(contextFile).Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(line);
+            var path = document.RootElement.GetProperty("path").GetString() ?? "";
+            var content = document.RootElement.GetProperty("content").GetString() ?? "";
+            files.Add(new SourceText(path, LanguageDetector.Detect(path, content) ?? LanguageIds.Text, content));
+        }
+        return ProjectContext.Create(files);
     }
 
     public static Dictionary<string, Confusion> Tally(IEnumerable<RecordOutcome> outcomes, Func<CorpusRecord, string> key)

@@ -20,11 +20,15 @@ internal sealed partial class FunctionInterpreter
         }
         if (LocalFunction(receiver, name, values.Count) is { } function && _depth < MaxCallDepth)
         {
-            var result = _functions.Call(function, values, () => new FunctionInterpreter(_profile, _facts, _functions, Flows, _depth + 1));
+            var result = _functions.Call(function, values, () => new FunctionInterpreter(_profile, _facts, _functions, Flows, _depth + 1, _project));
             if (result is not null)
             {
                 return result;
             }
+        }
+        if (_project is not null && ProjectCall(receiver, receiverValue, name, arguments, values) is { } summarised)
+        {
+            return summarised;
         }
         if (receiver is { } target && (target.Kind is "identifier" or "variable_name" || MemberKinds.Contains(target.Kind)) && ContainerCall(target.Text, receiverValue, name, arguments, values) is { } container)
         {

@@ -174,6 +174,7 @@ internal sealed partial class FunctionInterpreter
         if (name.Kind is "identifier")
         {
             _env[name.Text] = value;
+            RecordInstance(name, declarator.Parent?.ChildByField("type"), initial);
         }
         else
         {
@@ -202,6 +203,7 @@ internal sealed partial class FunctionInterpreter
         }
         Assign(left.Value, value);
         RecordParse(left.Value, right.Value);
+        RecordInstance(left.Value, null, right.Value);
         return value;
     }
 

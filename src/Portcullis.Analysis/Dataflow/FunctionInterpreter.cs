@@ -39,8 +39,9 @@ internal sealed partial class FunctionInterpreter
     /// </summary>
     private bool _unboundNamesAreUntrusted;
 
-    public FunctionInterpreter(LanguageProfile profile, TaintFacts facts, FunctionTable functions, List<TaintFlow> flows, int depth = 0)
+    public FunctionInterpreter(LanguageProfile profile, TaintFacts facts, FunctionTable functions, List<TaintFlow> flows, int depth = 0, ProjectScope? project = null)
     {
+        _project = project;
         _profile = profile;
         _facts = facts;
         _functions = functions;
@@ -155,6 +156,7 @@ internal sealed partial class FunctionInterpreter
         }
         if (kind is "import_statement" or "import_from_statement" or "future_import_statement" or "import_declaration" or "package_declaration")
         {
+            RecordImport(node);
             // Imported modules and names are code, not data.
             foreach (var name in node.Descendants().Where(d => d.Kind == "identifier"))
             {

@@ -9,7 +9,9 @@ namespace Portcullis.Analysis.Dataflow;
 /// <summary>
 /// Runs the taint rules: for each rule whose sinks occur in the tree, every function of the file is
 /// interpreted with its parameters untrusted (origin unknown) and known sources untrusted (origin
-/// known); a sink whose argument is tainted there is a finding. Rules compile once per grammar.
+/// known); a sink whose argument is tainted there is a finding. Rules compile once per grammar. In a
+/// whole-project scan (<see cref="AnalysisContext.Project"/>) calls into other files of the project
+/// are followed through their summaries.
 /// </summary>
 internal sealed class TaintAnalyzer(IReadOnlyList<RuleDefinition> rules) : IAnalyzer
 {
@@ -59,14 +61,16 @@ internal sealed class TaintAnalyzer(IReadOnlyList<RuleDefinition> rules) : IAnal
             }
             functions ??= new FunctionTable(tree, profile);
             var flows = new List<TaintFlow>();
+            // In a whole-project scan, calls into the project's other files follow their summaries.
+            var project = context.Project is { } whole ? new ProjectScope(whole, rule, 0) : null;
             foreach (var function in functions.All)
             {
-                var interpreter = new FunctionInterpreter(profile, facts, functions, flows);
+                var interpreter = new FunctionInterpreter(profile, facts, functions, flows, project: project);
                 var parameters = interpreter.ParameterNames(function).Select(_ => TaintValue.FromParameter).ToList();
                 interpreter.Run(function, parameters);
             }
             // Code outside any function (a script, a completion): its own scope, no parameters.
-            new FunctionInterpreter(profile, facts, functions, flows).RunTopLevel(tree.Root);
+            new FunctionInterpreter(profile, facts, functions, flows, project: project).RunTopLevel(tree.Root);
             Report(context, rule.Definition, flows, tree);
         }
     }

@@ -49,10 +49,18 @@ internal sealed class TaintFacts
                 list.Add(new SinkHit(match.StartByte, match.EndByte, bound.Node, match));
             }
         }
-        if (sinks.Count == 0)
-        {
-            return new TaintFacts([], [], sinks, []);
-        }
+        return sinks.Count == 0 ? new TaintFacts([], [], sinks, []) : WithSinks(rule, evaluator, sinks);
+    }
+
+    /// <summary>
+    /// The facts of a file whose functions are summarised for callers in other files: sources,
+    /// sanitizers and validators decide what its functions return; its own sinks are reported when
+    /// that file itself is scanned, not through its callers.
+    /// </summary>
+    public static TaintFacts FindForSummaries(CompiledTaintRule rule, ClauseEvaluator evaluator) => WithSinks(rule, evaluator, []);
+
+    private static TaintFacts WithSinks(CompiledTaintRule rule, ClauseEvaluator evaluator, Dictionary<(int, int), List<SinkHit>> sinks)
+    {
         var sources = rule.Sources.SelectMany(evaluator.Evaluate).Select(m => (m.StartByte, m.EndByte)).ToHashSet();
         var sanitizers = rule.Sanitizers.SelectMany(evaluator.Evaluate).Select(m => (m.StartByte, m.EndByte)).ToHashSet();
         var validations = rule.Validators.SelectMany(evaluator.Evaluate)

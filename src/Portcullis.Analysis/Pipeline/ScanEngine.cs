@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Portcullis.Analysis.Dataflow;
 using Portcullis.Analysis.Fixing;
 using Portcullis.Core;
 using Portcullis.Syntax;
@@ -24,7 +25,7 @@ public sealed class ScanEngine
         _time = time ?? TimeProvider.System;
         _fixVerifier = new FixVerifier(source =>
         {
-            var (tree, findings) = Detect(source, CancellationToken.None);
+            var (tree, findings) = Detect(source, null, CancellationToken.None);
             return (tree?.ErrorCount ?? 0, findings);
         });
     }
@@ -35,18 +36,31 @@ public sealed class ScanEngine
     public IEnumerable<RuleDescriptor> Rules => _analyzers.SelectMany(a => a.Rules);
 
     /// <param name="verifyFixes">False skips the fix stage (corpus runs that only count findings).</param>
-    public FileScanResult Scan(SourceText source, bool verifyFixes = true, CancellationToken cancellationToken = default)
+    public FileScanResult Scan(SourceText source, bool verifyFixes = true, CancellationToken cancellationToken = default) =>
+        Scan(source, project: null, verifyFixes, cancellationToken);
+
+    /// <summary>
+    /// Scans one file of a project: <paramref name="project"/> holds the project's other files, whose
+    /// classes, modules and .properties values the dataflow follows. Null scans the file alone.
+    /// </summary>
+    public FileScanResult Scan(SourceText source, ProjectContext? project, bool verifyFixes = true, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var (tree, findings) = Detect(source, cancellationToken);
+            var (tree, findings) = Detect(source, project, cancellationToken);
+            // Fixed code is re-scanned in the same project, so a fix is judged by the findings the scan gave.
+            var fixVerifier = project is null ? _fixVerifier : new FixVerifier(fixedSource =>
+            {
+                var (fixedTree, fixedFindings) = Detect(fixedSource, project, CancellationToken.None);
+                return (fixedTree?.ErrorCount ?? 0, fixedFindings);
+            });
             findings = InlineSuppressions.Apply(findings, source, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
             if (verifyFixes)
             {
                 findings = findings.Select(f => f.Proposal is null || f.Suppressed
                     ? f
-                    : f with { Fix = _fixVerifier.Verify(f, source, tree?.ErrorCount ?? 0, findings) }).ToList();
+                    : f with { Fix = fixVerifier.Verify(f, source, tree?.ErrorCount ?? 0, findings) }).ToList();
             }
             var ordered = findings.OrderBy(f => f.Span.StartByte).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
             return new FileScanResult(source.Path, source.Language, ordered, null, stopwatch.Elapsed);
@@ -66,11 +80,11 @@ public sealed class ScanEngine
         }
     }
 
-    private (SyntaxTree? Tree, IReadOnlyList<Finding> Findings) Detect(SourceText source, CancellationToken cancellationToken)
+    private (SyntaxTree? Tree, IReadOnlyList<Finding> Findings) Detect(SourceText source, ProjectContext? project, CancellationToken cancellationToken)
     {
         var grammar = LanguageIds.GrammarFor(source.Language, source.Text);
         var tree = grammar is null ? null : SyntaxParser.Parse(source, grammar, _limits);
-        var context = new AnalysisContext(source, tree, cancellationToken);
+        var context = new AnalysisContext(source, tree, cancellationToken, project);
         foreach (var analyzer in _analyzers)
         {
             if (analyzer.AppliesTo(source.Language))

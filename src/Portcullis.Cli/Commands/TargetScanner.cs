@@ -1,11 +1,14 @@
+using Portcullis.Analysis.Dataflow;
 using Portcullis.Analysis.Pipeline;
+using Portcullis.Core;
 using Portcullis.Cli.Targets;
 
 namespace Portcullis.Cli.Commands;
 
 /// <summary>
 /// Scans the targets of a command line — files, folders or standard input — in parallel, and returns
-/// the per-file results in path order. Skipped binaries are counted, not reported as findings.
+/// the per-file results in path order. Skipped binaries are counted, not reported as findings. A
+/// folder given on the command line is scanned as a project (<see cref="ProjectContext"/>).
 /// </summary>
 internal static class TargetScanner
 {
@@ -30,25 +33,27 @@ internal static class TargetScanner
             return ([ScanOne(engine, read, "<stdin>", options.Language, verifyFixes)], 0);
         }
         var targets = FileCollector.Collect(options.Paths).ToList();
+        var reads = new TargetRead[targets.Count];
+        Parallel.For(0, targets.Count, i => reads[i] = TargetReader.ReadFile(targets[i].Path, targets[i].Explicit, options.Language, options.Limits.MaxBytes));
+        // A folder is a project: each file is scanned with the others as context, so flows through
+        // helper classes and modules of other files, and values of its .properties files, are followed.
+        var project = options.Paths.Any(Directory.Exists)
+            ? ProjectContext.Create(reads.Select(r => r.Source).OfType<SourceText>(), options.Limits)
+            : null;
         var results = new FileScanResult?[targets.Count];
-        var skipped = 0;
         Parallel.For(0, targets.Count, i =>
         {
-            var (path, isExplicit) = targets[i];
-            var read = TargetReader.ReadFile(path, isExplicit, options.Language, options.Limits.MaxBytes);
-            if (read.Skipped is not null)
+            if (reads[i].Skipped is null)
             {
-                Interlocked.Increment(ref skipped);
-                return;
+                results[i] = ScanOne(engine, reads[i], targets[i].Path, options.Language ?? "unknown", verifyFixes, project);
             }
-            results[i] = ScanOne(engine, read, path, options.Language ?? "unknown", verifyFixes);
         });
-        return (results.OfType<FileScanResult>().ToList(), skipped);
+        return (results.OfType<FileScanResult>().ToList(), reads.Count(r => r.Skipped is not null));
     }
 
-    private static FileScanResult ScanOne(ScanEngine engine, TargetRead read, string path, string language, bool verifyFixes) =>
+    private static FileScanResult ScanOne(ScanEngine engine, TargetRead read, string path, string language, bool verifyFixes, ProjectContext? project = null) =>
         read.Source is { } source
-            ? engine.Scan(source, verifyFixes)
+            ? engine.Scan(source, project, verifyFixes)
             : new FileScanResult(path, language, [], read.Error, TimeSpan.Zero);
 
     /// <summary>Standard input as bytes, so invalid UTF-8 is detected rather than silently replaced.</summary>
