@@ -38,7 +38,7 @@ internal static partial class GenericScanner
             }
             lastIdentifierStart = start;
             cancellationToken.ThrowIfCancellationRequested();
-            if (!SecretNames.IsSecretName(text[start..end]))
+            if (!MayHoldValue(text, start, end) || !SecretNames.IsSecretName(text[start..end]))
             {
                 continue;
             }
@@ -70,38 +70,173 @@ internal static partial class GenericScanner
         return (start, end);
     }
 
+    /// <summary>
+    /// Whether any of the forms can start at this name, judged on the characters around it: a name in
+    /// prose (<c>the token is injected</c>) is followed by a word, a name holding a value by an operator,
+    /// a quote, a bracket or a colon, or it is a flag, or a comparison precedes it. Most keyword hits end
+    /// here, before any allocation or regex.
+    /// </summary>
+    private static bool MayHoldValue(string text, int start, int end)
+    {
+        if (text[start] == '-')
+        {
+            return true;
+        }
+        var after = SkipBlanks(text, end);
+        if (after < text.Length && IsSeparator(text[after]))
+        {
+            return true;
+        }
+        if (after < text.Length && text[after] is '"' or '\'' or '`' or ']')
+        {
+            // A closing quote or bracket: a key (`"password": …`, `["password"] = …`, `key="Password" value=…`)
+            // is followed by its separator, a name in a lookup (`getenv("DB_PASSWORD")`) by the end of the call.
+            // A space before the quote is the directive form (`#define PASSWORD "…"`).
+            var next = after;
+            while (next < text.Length && text[next] is '"' or '\'' or '`' or ']')
+            {
+                next++;
+            }
+            next = SkipBlanks(text, next);
+            if (after > end || (next < text.Length && (IsSeparator(text[next]) || text[next] is 'v' or 'V')))
+            {
+                return true;
+            }
+        }
+        var before = start - 1;
+        while (before >= 0 && text[before] is ' ' or '\t')
+        {
+            before--;
+        }
+        return before >= 0 && text[before] is '=' or '(';
+    }
+
+    private static bool IsSeparator(char c) => c is '=' or ':' or '(' or ',' or '>' or '<' or '!' or '?' or '|' or '-';
+
+    private static int SkipBlanks(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+        return i;
+    }
+
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or '@' or '.' or '-';
+
+    /// <summary>How far after a name the quote of its value may open (operator, type annotation, prefix and spaces).</summary>
+    private const int QuoteReach = 160;
+
+    private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("\"'`");
 
     private static void ScanAt(string text, int start, int end, bool code, List<SecretCandidate> found)
     {
-        foreach (var regex in (Regex[])[QuotedAssignment(), Directive(), ConfigPair(), AuthorizationHeader(), XmlElement()])
-        {
-            var match = regex.Match(text, start);
-            if (match.Success)
-            {
-                var call = match.Groups["call"].Success;
-                Consider(found, match.Groups["name"].Value, match.Groups["value"], call ? ValueForm.CallArgument : ValueForm.Quoted);
-            }
-        }
+        // Each form is tried only where the character around the name allows it: a regex call costs more than the look.
+        var previous = start > 0 ? text[start - 1] : '\n';
         if (ReversedValue(text, start) is { } reversed)
         {
             ConsiderRange(found, text[start..end], text, reversed.Start, reversed.End);
         }
-        foreach (var regex in (Regex[])[UnquotedSetting(), Flag()])
+        if (AssignsExpression(text, end))
         {
-            var match = regex.Match(text, start);
-            if (!match.Success)
-            {
-                continue;
-            }
-            var value = match.Groups["value"];
-            var next = value.Index + value.Length < text.Length ? text[value.Index + value.Length] : '\n';
-            if (next is '(' or '[' or '.' or '{' || (code && IsIdentifierLike(value.Value)))
-            {
-                continue;
-            }
-            Consider(found, match.Groups["name"].Value, value, code ? ValueForm.Quoted : ValueForm.Unquoted);
+            return;
         }
+        var quoteFollows = text.AsSpan(end, Math.Min(QuoteReach, text.Length - end)).IndexOfAny(Quotes) >= 0;
+        if (quoteFollows)
+        {
+            ConsiderQuoted(QuotedAssignment(), text, start, found);
+        }
+        if (quoteFollows && previous is ' ' or '\t')
+        {
+            ConsiderQuoted(Directive(), text, start, found);
+        }
+        if (quoteFollows && previous is '"' or '\'')
+        {
+            ConsiderQuoted(ConfigPair(), text, start, found);
+        }
+        if (text[start] is 'a' or 'A' or 'x' or 'X')
+        {
+            ConsiderQuoted(AuthorizationHeader(), text, start, found);
+        }
+        if (previous == '<')
+        {
+            ConsiderQuoted(XmlElement(), text, start, found);
+        }
+        ConsiderUnquoted(UnquotedSetting(), text, start, code, found);
+        if (text[start] == '-')
+        {
+            ConsiderUnquoted(Flag(), text, start, code, found);
+        }
+    }
+
+    private static void ConsiderQuoted(Regex regex, string text, int start, List<SecretCandidate> found)
+    {
+        var match = regex.Match(text, start);
+        if (match.Success)
+        {
+            var call = match.Groups["call"].Success;
+            Consider(found, match.Groups["name"].Value, match.Groups["value"], call ? ValueForm.CallArgument : ValueForm.Quoted);
+        }
+    }
+
+    private static void ConsiderUnquoted(Regex regex, string text, int start, bool code, List<SecretCandidate> found)
+    {
+        var match = regex.Match(text, start);
+        if (!match.Success)
+        {
+            return;
+        }
+        var value = match.Groups["value"];
+        var next = value.Index + value.Length < text.Length ? text[value.Index + value.Length] : '\n';
+        if (next is '(' or '[' or '.' or '{' || (code && IsIdentifierLike(value.Value)))
+        {
+            return;
+        }
+        Consider(found, match.Groups["name"].Value, value, code ? ValueForm.Quoted : ValueForm.Unquoted);
+    }
+
+    /// <summary>
+    /// <c>password = os.environ["…"]</c>, <c>apiKey: config.get(…)</c>, <c>token = settings.api.token;</c>:
+    /// the name is given a call, an index or a member, which no literal form can match, so the regexes
+    /// are not run (the common case in code that does the right thing).
+    /// </summary>
+    private static bool AssignsExpression(string text, int nameEnd)
+    {
+        var i = nameEnd;
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+        var operatorStart = i;
+        while (i < text.Length && text[i] is '=' or ':' or '?' or '|' or '>' && i - operatorStart < 4)
+        {
+            i++;
+        }
+        if (i == operatorStart)
+        {
+            return false;
+        }
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+        var dots = 0;
+        while (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] is '_' or '$'))
+        {
+            i++;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '$'))
+            {
+                i++;
+            }
+            if (i + 1 < text.Length && text[i] == '.' && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '_' or '$'))
+            {
+                dots++;
+                i++;
+                continue;
+            }
+            return i < text.Length && (text[i] is '(' or '[' || (dots > 0 && text[i] is ';' or ',' or ')' or '\r' or '\n'));
+        }
+        return false;
     }
 
     /// <summary>The quoted value compared with the name from its left: <c>"…" === password</c>, <c>"…".equals(password)</c>.</summary>
@@ -177,7 +312,8 @@ internal static partial class GenericScanner
 
     private static bool IsSecretValue(string value, string name, ValueForm form)
     {
-        if (value.Length < 4 || value.Length > 400 || !FreeFormSecret.IsRealistic(value))
+        // The cheap shape checks first: most values seen here are references and lookups, not literals.
+        if (value.Length < 4 || value.Length > 400)
         {
             return false;
         }
@@ -186,7 +322,7 @@ internal static partial class GenericScanner
             return false;
         }
         // A URI is judged by the URI detectors (its password, not its host); a dotted name is a reference (`var.db_password`).
-        if (value.Contains("://", StringComparison.Ordinal) || DottedName().IsMatch(value) || LongestRun(value) >= 6)
+        if (value.Contains("://", StringComparison.Ordinal) || DottedName().IsMatch(value) || LongestRun(value) >= 6 || !FreeFormSecret.IsRealistic(value))
         {
             return false;
         }
@@ -262,7 +398,7 @@ internal static partial class GenericScanner
     /// operator, a key-value colon or arrow, a quoted key followed by a comma (initializer pairs), or an
     /// opening parenthesis (setter or single-argument call).
     /// </summary>
-    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:["'\]]?(?:\s*:\s*[A-Za-z_][\w.<>?]*\s*(?==))?\s*(?::=|=>|->|\?\?=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:(?:["']\]?|\])?(?:\s*:\s*[A-Za-z_][\w.<>?]*\s*(?==))?\s*(?::=|=>|->|\?\?=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex QuotedAssignment();
 
     /// <summary>An XML element named like a secret: <c>&lt;password&gt;…&lt;/password&gt;</c>.</summary>
