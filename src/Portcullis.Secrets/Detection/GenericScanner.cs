@@ -14,7 +14,7 @@ namespace Portcullis.Secrets.Detection;
 internal static partial class GenericScanner
 {
     private static readonly AnchorIndex<bool> Keywords = new(
-        new[] { "pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer", "pat", "psk", "pin" }.Select(k => (k, true)),
+        new[] { "pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer", "pat", "psk", "pin", "pw", "psw" }.Select(k => (k, true)),
         ignoreCase: true);
 
     /// <summary>Languages whose unquoted values are code (identifiers, calls), not literal settings.</summary>
@@ -85,6 +85,11 @@ internal static partial class GenericScanner
         var after = SkipBlanks(text, end);
         if (after < text.Length && IsSeparator(text[after]))
         {
+            return true;
+        }
+        if (after + 1 < text.Length && text[after] == '[' && (char.IsAsciiDigit(text[after + 1]) || text[after + 1] == ']'))
+        {
+            // A C array declarator: `char password[32] = "…"`.
             return true;
         }
         if (after < text.Length && text[after] is '"' or '\'' or '`' or ']')
@@ -310,6 +315,11 @@ internal static partial class GenericScanner
         }
     }
 
+    private static readonly HashSet<string> EphemeralWords = new(StringComparer.Ordinal)
+    {
+        "session", "request", "correlation", "trace", "nonce", "state", "idempotency", "device", "instance", "install", "upload", "job",
+    };
+
     private static bool IsSecretValue(string value, string name, ValueForm form)
     {
         // The cheap shape checks first: most values seen here are references and lookups, not literals.
@@ -317,16 +327,23 @@ internal static partial class GenericScanner
         {
             return false;
         }
-        if (value.AsSpan().ContainsAny(" \t") || value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 || !value.AsSpan().ContainsAny(LettersAndDigits))
+        if (value.AsSpan().ContainsAny(" \t") || !value.AsSpan().ContainsAny(LettersAndDigits))
+        {
+            return false;
+        }
+        // Digits alone are a count, a port or an id, unless long enough to be a numeric key given in quotes.
+        if (value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 && (form == ValueForm.Unquoted || value.Length < 16 || Randomness.ClassifyBody(value) != RandomnessClass.Random))
         {
             return false;
         }
         // A URI is judged by the URI detectors (its password, not its host); a dotted name is a reference (`var.db_password`).
-        if (value.Contains("://", StringComparison.Ordinal) || DottedName().IsMatch(value) || LongestRun(value) >= 6 || !FreeFormSecret.IsRealistic(value))
+        if (value.Contains("://", StringComparison.Ordinal) || IsDottedReference(value) || LongestRun(value) >= Math.Max(6, value.Length / 3) || !FreeFormSecret.IsRealistic(value))
         {
             return false;
         }
-        if (Decoys.IsDecoy(value))
+        // A UUID is an id in general, but one assigned to a key or password is a key in that shape (Heroku and
+        // HubSpot API keys, Snyk tokens); per-session and per-request tokens are made at run time, not kept.
+        if (Decoys.IsDecoy(value) && !(Decoys.IsUuid(value) && !SecretNames.Words(name).Any(EphemeralWords.Contains)))
         {
             return false;
         }
@@ -335,7 +352,7 @@ internal static partial class GenericScanner
         {
             return false;
         }
-        if (form == ValueForm.Unquoted && (!HasStrength(value) || KeyName().IsMatch(value)))
+        if (form == ValueForm.Unquoted && (!HasStrength(value) || (KeyName().IsMatch(value) && !IsGenerated(value) && !MixesDigitsIntoLetters(value))))
         {
             return false;
         }
@@ -346,6 +363,31 @@ internal static partial class GenericScanner
     /// <summary>An unquoted word in a config file (<c>password=hunter2</c>) counts when it mixes classes: not <c>password=required</c>.</summary>
     private static bool HasStrength(string value) =>
         value.Length >= 6 && (Randomness.CharacterClasses(value) >= 2 || Randomness.Entropy(value) >= 3.2);
+
+    /// <summary>A long lower-case run of letters and digits mixed at random (<c>p7kxotbk…</c>) is generated, not a key name.</summary>
+    private static bool IsGenerated(string value) =>
+        value.Length >= 20 && value.AsSpan().ContainsAnyInRange('0', '9') && Randomness.ClassifyBody(value) == RandomnessClass.Random;
+
+    /// <summary>
+    /// <c>var.db_password</c>, <c>settings.api.token</c>: a dotted name is a reference. Segments that mix
+    /// digits into letters (<c>n83.bat47Fy4</c>) are a value that happens to contain a dot.
+    /// </summary>
+    private static bool IsDottedReference(string value) =>
+        DottedName().IsMatch(value) && !MixesDigitsIntoLetters(value);
+
+    /// <summary>A word of the value has digits inside its letters (<c>d37Yt1Jnv0</c>), not only at its end (<c>api2</c>).</summary>
+    private static bool MixesDigitsIntoLetters(string value)
+    {
+        foreach (var segment in value.Split(['.', '-', '_', '/', ':']))
+        {
+            var head = segment.AsSpan().TrimEnd("0123456789");
+            if (head.ContainsAnyInRange('0', '9') && head.ContainsAnyExceptInRange('0', '9'))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsIdentifierLike(string value) => Identifier().IsMatch(value);
 
@@ -398,13 +440,13 @@ internal static partial class GenericScanner
     /// operator, a key-value colon or arrow, a quoted key followed by a comma (initializer pairs), or an
     /// opening parenthesis (setter or single-argument call).
     /// </summary>
-    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:(?:["']\]?|\])?(?:\s*:\s*[A-Za-z_][\w.<>?]*\s*(?==))?\s*(?::=|=>|->|\?\?=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:(?:["']\]?|\]|\[\d{0,4}\])?(?:\s*:\s*[A-Za-z_][\w.<>?]*\s*(?==))?\s*(?::=|=>|->|\?\?=|\?=|\+=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex QuotedAssignment();
 
     /// <summary>An XML element named like a secret: <c>&lt;password&gt;…&lt;/password&gt;</c>.</summary>
     [GeneratedRegex("""\G(?<=<)(?<name>[\w:.-]{1,80})>(?<value>[^<\s]{1,400})</\k<name>>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex XmlElement();
 
-    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?:=|:)[ \t]*(?<value>[^\s"'`,;#&|<>(){}\[\]]{1,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex("""\G(?<=^|[\s{,;("'`?&])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?::=|\?=|=|:)[ \t]*(?<value>[^\s"'`,;#&|<>(){}\[\]]{1,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex UnquotedSetting();
 }
