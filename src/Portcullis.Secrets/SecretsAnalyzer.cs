@@ -33,7 +33,9 @@ public sealed class SecretsAnalyzer(SecretMasker? masker = null) : IAnalyzer
             var proposal = candidate.Severity >= Severity.High && context.Tree is { } tree
                 ? EnvironmentLookupFix.Propose(tree, startByte, endByte, candidate.Name, candidate.EnvironmentName)
                 : null;
-            var message = candidate.Severity == Severity.Low
+            var message = candidate.Severity == Severity.Low && candidate.Kind.EndsWith("(filled)", StringComparison.Ordinal)
+                ? $"{candidate.Provider} token shape with a filled body ({candidate.Kind}) {masked}: a dummy or a redacted key; if a real key was here, rotate it."
+                : candidate.Severity == Severity.Low
                 ? $"{candidate.Provider} documentation example ({candidate.Kind}) {masked}: not a live credential, but replace it before real use."
                 : $"Hardcoded {candidate.Provider} credential ({candidate.Kind}) {masked}: load it from the environment or a secret manager.";
             var rule = SecretRules.ById[candidate.RuleId];

@@ -14,7 +14,7 @@ namespace Portcullis.Secrets.Detection;
 internal static partial class GenericScanner
 {
     private static readonly AnchorIndex<bool> Keywords = new(
-        new[] { "pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer", "pat", "psk", "pin" }.Select(k => (k, true)),
+        new[] { "pass", "pwd", "secret", "token", "key", "auth", "cred", "bearer", "pat", "psk", "pin", "pw", "psw" }.Select(k => (k, true)),
         ignoreCase: true);
 
     /// <summary>Languages whose unquoted values are code (identifiers, calls), not literal settings.</summary>
@@ -38,7 +38,7 @@ internal static partial class GenericScanner
             }
             lastIdentifierStart = start;
             cancellationToken.ThrowIfCancellationRequested();
-            if (!SecretNames.IsSecretName(text[start..end]))
+            if (!MayHoldValue(text, start, end) || !SecretNames.IsSecretName(text[start..end]))
             {
                 continue;
             }
@@ -70,38 +70,178 @@ internal static partial class GenericScanner
         return (start, end);
     }
 
+    /// <summary>
+    /// Whether any of the forms can start at this name, judged on the characters around it: a name in
+    /// prose (<c>the token is injected</c>) is followed by a word, a name holding a value by an operator,
+    /// a quote, a bracket or a colon, or it is a flag, or a comparison precedes it. Most keyword hits end
+    /// here, before any allocation or regex.
+    /// </summary>
+    private static bool MayHoldValue(string text, int start, int end)
+    {
+        if (text[start] == '-')
+        {
+            return true;
+        }
+        var after = SkipBlanks(text, end);
+        if (after < text.Length && IsSeparator(text[after]))
+        {
+            return true;
+        }
+        if (after + 1 < text.Length && text[after] == '[' && (char.IsAsciiDigit(text[after + 1]) || text[after + 1] == ']'))
+        {
+            // A C array declarator: `char password[32] = "…"`.
+            return true;
+        }
+        if (after < text.Length && text[after] is '"' or '\'' or '`' or ']')
+        {
+            // A closing quote or bracket: a key (`"password": …`, `["password"] = …`, `key="Password" value=…`)
+            // is followed by its separator, a name in a lookup (`getenv("DB_PASSWORD")`) by the end of the call.
+            // A space before the quote is the directive form (`#define PASSWORD "…"`).
+            var next = after;
+            while (next < text.Length && text[next] is '"' or '\'' or '`' or ']')
+            {
+                next++;
+            }
+            next = SkipBlanks(text, next);
+            if (after > end || (next < text.Length && (IsSeparator(text[next]) || text[next] is 'v' or 'V')))
+            {
+                return true;
+            }
+        }
+        var before = start - 1;
+        while (before >= 0 && text[before] is ' ' or '\t')
+        {
+            before--;
+        }
+        return before >= 0 && text[before] is '=' or '(';
+    }
+
+    private static bool IsSeparator(char c) => c is '=' or ':' or '(' or ',' or '>' or '<' or '!' or '?' or '|' or '-';
+
+    private static int SkipBlanks(string text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+        return i;
+    }
+
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or '@' or '.' or '-';
+
+    /// <summary>How far after a name the quote of its value may open (operator, type annotation, prefix and spaces).</summary>
+    private const int QuoteReach = 160;
+
+    private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("\"'`");
 
     private static void ScanAt(string text, int start, int end, bool code, List<SecretCandidate> found)
     {
-        foreach (var regex in (Regex[])[QuotedAssignment(), Directive(), ConfigPair(), AuthorizationHeader(), XmlElement()])
-        {
-            var match = regex.Match(text, start);
-            if (match.Success)
-            {
-                var call = match.Groups["call"].Success;
-                Consider(found, match.Groups["name"].Value, match.Groups["value"], call ? ValueForm.CallArgument : ValueForm.Quoted);
-            }
-        }
+        // Each form is tried only where the character around the name allows it: a regex call costs more than the look.
+        var previous = start > 0 ? text[start - 1] : '\n';
         if (ReversedValue(text, start) is { } reversed)
         {
             ConsiderRange(found, text[start..end], text, reversed.Start, reversed.End);
         }
-        foreach (var regex in (Regex[])[UnquotedSetting(), Flag()])
+        if (AssignsExpression(text, end))
         {
-            var match = regex.Match(text, start);
-            if (!match.Success)
-            {
-                continue;
-            }
-            var value = match.Groups["value"];
-            var next = value.Index + value.Length < text.Length ? text[value.Index + value.Length] : '\n';
-            if (next is '(' or '[' or '.' or '{' || (code && IsIdentifierLike(value.Value)))
-            {
-                continue;
-            }
-            Consider(found, match.Groups["name"].Value, value, code ? ValueForm.Quoted : ValueForm.Unquoted);
+            return;
         }
+        var quoteFollows = text.AsSpan(end, Math.Min(QuoteReach, text.Length - end)).IndexOfAny(Quotes) >= 0;
+        if (quoteFollows)
+        {
+            ConsiderQuoted(QuotedAssignment(), text, start, found);
+        }
+        if (quoteFollows && previous is ' ' or '\t')
+        {
+            ConsiderQuoted(Directive(), text, start, found);
+        }
+        if (quoteFollows && previous is '"' or '\'')
+        {
+            ConsiderQuoted(ConfigPair(), text, start, found);
+        }
+        if (text[start] is 'a' or 'A' or 'x' or 'X')
+        {
+            ConsiderQuoted(AuthorizationHeader(), text, start, found);
+        }
+        if (previous == '<')
+        {
+            ConsiderQuoted(XmlElement(), text, start, found);
+        }
+        ConsiderUnquoted(UnquotedSetting(), text, start, code, found);
+        if (text[start] == '-')
+        {
+            ConsiderUnquoted(Flag(), text, start, code, found);
+        }
+    }
+
+    private static void ConsiderQuoted(Regex regex, string text, int start, List<SecretCandidate> found)
+    {
+        var match = regex.Match(text, start);
+        if (match.Success)
+        {
+            var call = match.Groups["call"].Success;
+            Consider(found, match.Groups["name"].Value, match.Groups["value"], call ? ValueForm.CallArgument : ValueForm.Quoted);
+        }
+    }
+
+    private static void ConsiderUnquoted(Regex regex, string text, int start, bool code, List<SecretCandidate> found)
+    {
+        var match = regex.Match(text, start);
+        if (!match.Success)
+        {
+            return;
+        }
+        var value = match.Groups["value"];
+        var next = value.Index + value.Length < text.Length ? text[value.Index + value.Length] : '\n';
+        if (next is '(' or '[' or '.' or '{' || (code && IsIdentifierLike(value.Value)))
+        {
+            return;
+        }
+        Consider(found, match.Groups["name"].Value, value, code ? ValueForm.Quoted : ValueForm.Unquoted);
+    }
+
+    /// <summary>
+    /// <c>password = os.environ["…"]</c>, <c>apiKey: config.get(…)</c>, <c>token = settings.api.token;</c>:
+    /// the name is given a call, an index or a member, which no literal form can match, so the regexes
+    /// are not run (the common case in code that does the right thing).
+    /// </summary>
+    private static bool AssignsExpression(string text, int nameEnd)
+    {
+        var i = nameEnd;
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+        var operatorStart = i;
+        while (i < text.Length && text[i] is '=' or ':' or '?' or '|' or '>' && i - operatorStart < 4)
+        {
+            i++;
+        }
+        if (i == operatorStart)
+        {
+            return false;
+        }
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+        var dots = 0;
+        while (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] is '_' or '$'))
+        {
+            i++;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '$'))
+            {
+                i++;
+            }
+            if (i + 1 < text.Length && text[i] == '.' && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '_' or '$'))
+            {
+                dots++;
+                i++;
+                continue;
+            }
+            return i < text.Length && (text[i] is '(' or '[' || (dots > 0 && text[i] is ';' or ',' or ')' or '\r' or '\n'));
+        }
+        return false;
     }
 
     /// <summary>The quoted value compared with the name from its left: <c>"…" === password</c>, <c>"…".equals(password)</c>.</summary>
@@ -175,22 +315,35 @@ internal static partial class GenericScanner
         }
     }
 
+    private static readonly HashSet<string> EphemeralWords = new(StringComparer.Ordinal)
+    {
+        "session", "request", "correlation", "trace", "nonce", "state", "idempotency", "device", "instance", "install", "upload", "job",
+    };
+
     private static bool IsSecretValue(string value, string name, ValueForm form)
     {
-        if (value.Length < 4 || value.Length > 400 || !FreeFormSecret.IsRealistic(value))
+        // The cheap shape checks first: most values seen here are references and lookups, not literals.
+        if (value.Length < 4 || value.Length > 400)
         {
             return false;
         }
-        if (value.AsSpan().ContainsAny(" \t") || value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 || !value.AsSpan().ContainsAny(LettersAndDigits))
+        if (value.AsSpan().ContainsAny(" \t") || !value.AsSpan().ContainsAny(LettersAndDigits))
+        {
+            return false;
+        }
+        // Digits alone are a count, a port or an id, unless long enough to be a numeric key given in quotes.
+        if (value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 && (form == ValueForm.Unquoted || value.Length < 16 || Randomness.ClassifyBody(value) != RandomnessClass.Random))
         {
             return false;
         }
         // A URI is judged by the URI detectors (its password, not its host); a dotted name is a reference (`var.db_password`).
-        if (value.Contains("://", StringComparison.Ordinal) || DottedName().IsMatch(value) || LongestRun(value) >= 6)
+        if (value.Contains("://", StringComparison.Ordinal) || IsDottedReference(value) || LongestRun(value) >= Math.Max(6, value.Length / 3) || !FreeFormSecret.IsRealistic(value))
         {
             return false;
         }
-        if (Decoys.IsDecoy(value))
+        // A UUID is an id in general, but one assigned to a key or password is a key in that shape (Heroku and
+        // HubSpot API keys, Snyk tokens); per-session and per-request tokens are made at run time, not kept.
+        if (Decoys.IsDecoy(value) && !(Decoys.IsUuid(value) && !SecretNames.Words(name).Any(EphemeralWords.Contains)))
         {
             return false;
         }
@@ -199,7 +352,7 @@ internal static partial class GenericScanner
         {
             return false;
         }
-        if (form == ValueForm.Unquoted && (!HasStrength(value) || KeyName().IsMatch(value)))
+        if (form == ValueForm.Unquoted && (!HasStrength(value) || (KeyName().IsMatch(value) && !IsGenerated(value) && !MixesDigitsIntoLetters(value))))
         {
             return false;
         }
@@ -210,6 +363,31 @@ internal static partial class GenericScanner
     /// <summary>An unquoted word in a config file (<c>password=hunter2</c>) counts when it mixes classes: not <c>password=required</c>.</summary>
     private static bool HasStrength(string value) =>
         value.Length >= 6 && (Randomness.CharacterClasses(value) >= 2 || Randomness.Entropy(value) >= 3.2);
+
+    /// <summary>A long lower-case run of letters and digits mixed at random (<c>p7kxotbk…</c>) is generated, not a key name.</summary>
+    private static bool IsGenerated(string value) =>
+        value.Length >= 20 && value.AsSpan().ContainsAnyInRange('0', '9') && Randomness.ClassifyBody(value) == RandomnessClass.Random;
+
+    /// <summary>
+    /// <c>var.db_password</c>, <c>settings.api.token</c>: a dotted name is a reference. Segments that mix
+    /// digits into letters (<c>n83.bat47Fy4</c>) are a value that happens to contain a dot.
+    /// </summary>
+    private static bool IsDottedReference(string value) =>
+        DottedName().IsMatch(value) && !MixesDigitsIntoLetters(value);
+
+    /// <summary>A word of the value has digits inside its letters (<c>d37Yt1Jnv0</c>), not only at its end (<c>api2</c>).</summary>
+    private static bool MixesDigitsIntoLetters(string value)
+    {
+        foreach (var segment in value.Split(['.', '-', '_', '/', ':']))
+        {
+            var head = segment.AsSpan().TrimEnd("0123456789");
+            if (head.ContainsAnyInRange('0', '9') && head.ContainsAnyExceptInRange('0', '9'))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsIdentifierLike(string value) => Identifier().IsMatch(value);
 
@@ -262,13 +440,13 @@ internal static partial class GenericScanner
     /// operator, a key-value colon or arrow, a quoted key followed by a comma (initializer pairs), or an
     /// opening parenthesis (setter or single-argument call).
     /// </summary>
-    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:["'\]]?(?:\s*:\s*[A-Za-z_][\w.<>?]*\s*(?==))?\s*(?::=|=>|->|\?\?=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_$@-][\w$.\-]{0,80}?)(?:(?:["']\]?|\]|\[\d{0,4}\])?(?:\s*:\s*[A-Za-z_][\w.<>?]*\s*(?==))?\s*(?::=|=>|->|\?\?=|\?=|\+=|\|\|=|===?|!==?|<-|[:=])|["']\s*,|\s*(?<call>\())\s*(?:[@$]|[rRbBuUfF]{1,2}|new\s+String\(|(?:(?:string|String|str|char\s*\*|const\s+char\s*\*|var|val|let|const)\s+)?)?(?<q>["'`])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex QuotedAssignment();
 
     /// <summary>An XML element named like a secret: <c>&lt;password&gt;…&lt;/password&gt;</c>.</summary>
     [GeneratedRegex("""\G(?<=<)(?<name>[\w:.-]{1,80})>(?<value>[^<\s]{1,400})</\k<name>>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex XmlElement();
 
-    [GeneratedRegex("""\G(?<![\w$.-])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?:=|:)[ \t]*(?<value>[^\s"'`,;#&|<>(){}\[\]]{1,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex("""\G(?<=^|[\s{,;("'`?&])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?::=|\?=|=|:)[ \t]*(?<value>[^\s"'`,;#&|<>(){}\[\]]{1,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex UnquotedSetting();
 }

@@ -101,9 +101,16 @@ internal sealed class ProviderScanner
         else if (pattern.JudgeRandomness)
         {
             var body = Body(pattern, value);
-            if (Randomness.ClassifyBody(body) != RandomnessClass.Random || LooksLikePlaceholderToken(value))
+            if (LooksLikePlaceholderToken(value))
             {
                 return null;
+            }
+            if (Randomness.ClassifyBody(body) != RandomnessClass.Random)
+            {
+                // The vendor's exact shape with one character repeated or an alphabet in place of the key
+                // (`sk_live_AAAA…`, `AKIAZZZZ…`) is a dummy or a hand-redacted key: shown, at low severity, not blocked.
+                // Masks (`xxxx`, `****`, `0000`) and placeholder words announce themselves and pass.
+                return Randomness.IsFill(body) ? Candidate(pattern, secret, Severity.Low, Confidence.Low) with { Kind = pattern.Kind + " (filled)" } : null;
             }
         }
         else if (LooksLikePlaceholderToken(value))

@@ -16,6 +16,7 @@ internal static partial class ProviderCatalog
         P("mailchimp-api-key", "mailchimp-api-key", "Mailchimp", "MAILCHIMP_API_KEY", "-us", Start + "[0-9a-f]{32}-us[0-9]{1,2}" + End),
         P("sendinblue-api-key", "sendinblue-key", "Brevo (Sendinblue)", "BREVO_API_KEY", "xkeysib-", Start + "xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}" + End),
         P("twilio-api-key", "twilio-api-key", "Twilio", "TWILIO_API_KEY", "twilio", @"(?i:twilio)[\s\S]{0,200}?(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})" + End),
+        P("twitter-bearer-token", "twitter-token", "Twitter / X", "TWITTER_BEARER_TOKEN", "AAAAAAAAAAAAAAAAAAAAA", Start + "A{21,22}[A-Za-z0-9%]{70,140}" + End),
         P("facebook-access-token", "facebook-token", "Facebook", "FACEBOOK_ACCESS_TOKEN", "EAA", Start + "EAA[MC][A-Za-z0-9]{100,}" + End),
     ];
 

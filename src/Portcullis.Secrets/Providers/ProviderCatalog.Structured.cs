@@ -17,6 +17,10 @@ internal static partial class ProviderCatalog
         new("basic-auth-url", "secrets.basic-auth-url", "URL credentials", "SERVICE_URL", ["://"],
             """(?i:https?|ftps?|sftp|smtps?|ldaps?|ssh|git|svn)://[^\s:/@'"<>{}]{1,100}:(?<secret>[^\s@/'"<>]{3,200})@[\w.-]+\.[a-z]{2,}""",
             Strict: false),
+        // curl's -u / --user user:password (a `$(…)` or `$VAR` user is a lookup, and a password equal to its user a default).
+        new("curl-user-password", "secrets.basic-auth-url", "curl credentials", "CURL_PASSWORD", ["curl"],
+            """(?<![\w-])(?i:curl)(?![\w-])[^\r\n]{0,300}?\s(?:-u|--user)(?:\s+|=)['"]?[^:\s'"$<]{1,100}:(?<secret>[^\s'"]{3,200})""",
+            AnchorsIgnoreCase: true, Strict: false),
         new("jdbc-password", "secrets.database-uri", "Database", "DATABASE_PASSWORD", ["jdbc:"],
             """jdbc:[a-z0-9]+:[^\s'"]{0,300}?[?&;:](?i:password|pwd)=(?<secret>[^&;\s'"]{2,200})""", Strict: false),
         new("connection-string", "secrets.connection-string", "ADO.NET", "CONNECTION_STRING", ["server=", "data source=", "host=", "address=", "endpoint="],

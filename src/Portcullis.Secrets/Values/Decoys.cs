@@ -8,6 +8,8 @@ namespace Portcullis.Secrets.Values;
 /// </summary>
 internal static partial class Decoys
 {
+    public static bool IsUuid(string value) => Uuid().IsMatch(value);
+
     public static bool IsDecoy(string value) =>
         Uuid().IsMatch(value)
         || value.StartsWith("sha256-", StringComparison.Ordinal) || value.StartsWith("sha384-", StringComparison.Ordinal) || value.StartsWith("sha512-", StringComparison.Ordinal)

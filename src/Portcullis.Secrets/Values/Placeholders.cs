@@ -15,7 +15,7 @@ internal static partial class Placeholders
             "example", "sample", "placeholder", "dummy", "fake", "your_", "your-", "yourkey", "yourtoken", "yourpass", "yoursecret",
             "your api", "your key", "your token", "your password", "your secret", "insert", "replace", "changeme", "change_me",
             "redacted", "todo", "tbd", "fixme", "here", "mock", "notreal", "not_real", "not-real", "not_a_", "not-a-", "test_token",
-            "tooshort", "<", ">", "...", "…",
+            "tooshort", "...", "…",
         ],
         StringComparison.OrdinalIgnoreCase);
 
@@ -31,22 +31,28 @@ internal static partial class Placeholders
         {
             return true;
         }
-        if (trimmed.AsSpan().IndexOfAny(PlaceholderWords) >= 0)
+        if (trimmed.AsSpan().IndexOfAny(PlaceholderWords) >= 0 || AnglePrompt().IsMatch(trimmed))
         {
             return true;
         }
         return Randomness.LongestMaskRun(trimmed) >= 4;
     }
 
+    /// <summary><c>&lt;YOUR_API_KEY&gt;</c>, <c>&lt;token&gt;</c>: a prompt in angle brackets (a lone <c>&gt;</c> inside a password is a character).</summary>
+    [GeneratedRegex("""<[^<>]*[A-Za-z][^<>]*>""")]
+    private static partial Regex AnglePrompt();
+
     /// <summary>Whole-value references to something defined elsewhere.</summary>
     [GeneratedRegex("""^(?:\$\{[^}]*\}|\$\{\{[^}]*\}\}|\{\{[^}]*\}\}|\{[A-Za-z_][\w .:-]*\}|%[A-Za-z_][\w]*%|\$\([^)]*\)|\$[A-Za-z_]\w*|%s|%\(\w+\)s|@@?\w+@?@?|#\{[^}]*\}|`[^`]*`)$""")]
     private static partial Regex Reference();
 
     /// <summary>Any template reference inside the value (a URL whose password is <c>${DB_PASS}</c>).</summary>
-    public static bool ContainsReference(string value) =>
-        value.Contains("${", StringComparison.Ordinal) || value.Contains("{{", StringComparison.Ordinal) || value.Contains("$(", StringComparison.Ordinal)
-        || ReferenceInside().IsMatch(value);
+    public static bool ContainsReference(string value) => value.AsSpan().ContainsAny("{%$[") && ReferenceInside().IsMatch(value);
 
-    [GeneratedRegex("""\{[A-Za-z_][\w]*\}|%[A-Za-z_]\w*%|^\$[A-Za-z_]\w*$|\[[A-Z_ ]+\]""")]
+    /// <summary>
+    /// Well-formed references only (<c>${VAR}</c>, <c>${VAR:-x}</c>, <c>{{ .Values.x }}</c>, <c>$(cmd)</c>,
+    /// <c>{name}</c> but not the escaped <c>{{name}</c>, <c>%VAR%</c>): a password may contain braces and dollars that reference nothing.
+    /// </summary>
+    [GeneratedRegex("""\$\{[A-Za-z_][\w.:-]*(?::?[-=?+][^}]*)?\}|\$\{\{[^{}]*\}\}|\{\{[^{}]*\}\}|\$\([^)]*\)|(?<!\{)\{[A-Za-z_][\w]*\}|%[A-Za-z_]\w*%|^\$[A-Za-z_]\w*$|\[[A-Z_ ]+\]""")]
     private static partial Regex ReferenceInside();
 }

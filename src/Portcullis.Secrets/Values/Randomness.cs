@@ -98,6 +98,31 @@ internal static class Randomness
         return Entropy(body) >= threshold && distinct >= 5 ? RandomnessClass.Random : RandomnessClass.Placeholder;
     }
 
+    /// <summary>
+    /// A body made by hand in the token's shape: one character repeated (per group) or an alphabet run,
+    /// with no mask characters (<c>xxxx</c>, <c>0000</c>, <c>****</c>), which say "placeholder" on their own.
+    /// </summary>
+    public static bool IsFill(ReadOnlySpan<char> body) =>
+        body.Length >= 8 && LongestMaskRun(body) < 4 && (IsSequence(body) || InRuns(body) >= body.Length * 0.7);
+
+    /// <summary>How many characters stand in runs of four or more of the same character.</summary>
+    private static int InRuns(ReadOnlySpan<char> body)
+    {
+        var total = 0;
+        var run = 1;
+        for (var i = 1; i <= body.Length; i++)
+        {
+            if (i < body.Length && body[i] == body[i - 1])
+            {
+                run++;
+                continue;
+            }
+            total += run >= 4 ? run : 0;
+            run = 1;
+        }
+        return total;
+    }
+
     /// <summary>True when every separator-delimited group is a single repeated character (<c>AAAA-BBBB</c>).</summary>
     private static bool RunsOfOne(ReadOnlySpan<char> body)
     {
@@ -150,15 +175,24 @@ internal static class Randomness
         {
             return false;
         }
+        // Over letters and digits only: separators (`ABCD1234--__`) are not part of the alphabet.
+        var previous = '\0';
+        var pairs = 0;
         var ascending = 0;
-        for (var i = 1; i < value.Length; i++)
+        foreach (var c in value)
         {
-            if (value[i] == value[i - 1] + 1)
+            if (!char.IsAsciiLetterOrDigit(c))
             {
-                ascending++;
+                continue;
             }
+            if (previous != '\0')
+            {
+                pairs++;
+                ascending += c == previous + 1 ? 1 : 0;
+            }
+            previous = c;
         }
-        return ascending >= (value.Length - 1) * 0.7;
+        return pairs >= 7 && ascending >= pairs * 0.7;
     }
 
     /// <summary>How many of: lowercase, uppercase, digit, symbol the value uses.</summary>

@@ -10,7 +10,7 @@ internal static class SecretNames
     private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
     {
         "password", "passwords", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token", "tokens", "apikey", "apikeys",
-        "credential", "credentials", "creds", "cred", "auth", "authorization", "privatekey", "bearer", "pat", "psk", "passcode", "pin", "pw",
+        "credential", "credentials", "creds", "cred", "auth", "authorization", "privatekey", "bearer", "pat", "psk", "passcode", "pin", "pw", "psw", "pswd", "pword",
     };
 
     /// <summary>Words before <c>key</c> that make it a credential (<c>api_key</c>, <c>signing_key</c>), unlike <c>sort_key</c>.</summary>
@@ -20,6 +20,35 @@ internal static class SecretNames
         "license", "service", "subscription", "storage", "webhook", "session", "hmac", "jwt", "shared", "admin", "root", "write",
         "read", "ingest", "sdk", "server", "dev", "prod", "live", "crypt", "cipher", "aes", "rsa", "ssh", "gpg", "pgp", "token",
     };
+
+    /// <summary>Services and roles written into one word with a password (<c>MYSQLPASS</c>, <c>dbpass</c>, <c>adminpw</c>).</summary>
+    private static readonly string[] PasswordOwners =
+    [
+        "mysql", "mariadb", "postgres", "pg", "psql", "db", "redis", "smtp", "mail", "ftp", "sftp", "ldap", "admin", "root", "user",
+        "wifi", "wpa", "proxy", "rabbit", "amqp", "mongo", "sql", "vnc", "rdp", "ssh", "app", "keystore", "truststore", "store", "key", "api",
+    ];
+
+    private static readonly string[] PasswordSuffixes = ["pass", "pwd", "pw", "pswd", "psw"];
+
+    /// <summary>
+    /// One word that names a password: misspelt or in another language (<c>passworsd</c>, <c>passwort</c>,
+    /// <c>secreto</c>), or a service fused with a password abbreviation (<c>mysqlpass</c>, <c>dbpwd</c>).
+    /// </summary>
+    private static bool IsPasswordWord(string word)
+    {
+        if (word.StartsWith("passw", StringComparison.Ordinal) || (word.StartsWith("secret", StringComparison.Ordinal) && !word.StartsWith("secretar", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+        foreach (var suffix in PasswordSuffixes)
+        {
+            if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal) && PasswordOwners.Contains(word[..^suffix.Length]))
+            {
+                return true;
+            }
+        }
+        return word.Length > 3 && word.EndsWith("pwd", StringComparison.Ordinal);
+    }
 
     private static readonly HashSet<string> DescriptiveWords = new(StringComparer.Ordinal)
     {
@@ -46,7 +75,8 @@ internal static class SecretNames
         {
             var word = words[i];
             if (SecretWords.Contains(word) || word.EndsWith("password", StringComparison.Ordinal) || word.EndsWith("passwd", StringComparison.Ordinal)
-                || word.EndsWith("token", StringComparison.Ordinal) || word.EndsWith("secret", StringComparison.Ordinal) || word.EndsWith("apikey", StringComparison.Ordinal))
+                || word.EndsWith("token", StringComparison.Ordinal) || word.EndsWith("secret", StringComparison.Ordinal) || word.EndsWith("apikey", StringComparison.Ordinal)
+                || IsPasswordWord(word))
             {
                 secret = true;
             }
