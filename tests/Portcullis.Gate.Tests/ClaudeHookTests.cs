@@ -163,4 +163,19 @@ public sealed class ClaudeHookTests : IDisposable
         Assert.Equal("portcullis hook claude", hook.GetProperty("command").GetString());
         Assert.Equal("block", hook.GetProperty("onFailure").GetString());
     }
+
+    [Fact]
+    public void Init_with_a_server_adds_an_http_hook_that_blocks_when_the_gate_cannot_answer()
+    {
+        Assert.Equal(0, CommandDispatcher.Run(["init", "claude", "--dir", _dir, "--server", "http://127.0.0.1:8787"], new StringReader(""), new StringWriter(), new StringWriter()));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ".claude", "settings.json")));
+        var hook = Assert.Single(Assert.Single(json.RootElement.GetProperty("hooks").GetProperty("PreToolUse").EnumerateArray()).GetProperty("hooks").EnumerateArray());
+        Assert.Equal("http", hook.GetProperty("type").GetString());
+        Assert.Equal("http://127.0.0.1:8787/v1/hooks/claude", hook.GetProperty("url").GetString());
+        Assert.Equal("Bearer $PORTCULLIS_TOKEN", hook.GetProperty("headers").GetProperty("Authorization").GetString());
+        Assert.Equal("PORTCULLIS_TOKEN", Assert.Single(hook.GetProperty("allowedEnvVars").EnumerateArray()).GetString());
+        Assert.Equal("block", hook.GetProperty("onFailure").GetString());
+        Assert.Equal(2, CommandDispatcher.Run(["init", "claude", "--dir", _dir, "--server", "ftp://gate"], new StringReader(""), new StringWriter(), new StringWriter()));
+    }
 }

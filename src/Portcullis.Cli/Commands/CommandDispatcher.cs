@@ -22,7 +22,9 @@ internal static class CommandDispatcher
                                                (secure coding guidance for an agent's instructions)
           portcullis parse FILE|- [--lang L]    (the syntax tree rules match against, for rule authors)
           portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
-          portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
+          portcullis init claude [--dir DIR] [--server URL]
+                                       (adds the hook to DIR/.claude/settings.json; with --server an
+                                        http hook to the gate service, token from $PORTCULLIS_TOKEN)
           portcullis ledger verify|checkpoint|prove|consistency|show|export|import|witness|prune|rotate-key
                           [--data DIR | --ledger-connection POSTGRES]   (see: portcullis ledger)
           portcullis hook claude --server URL [--token T]   (asks a running gate instead; token also PORTCULLIS_TOKEN)
