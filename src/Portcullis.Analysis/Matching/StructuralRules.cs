@@ -8,9 +8,9 @@ namespace Portcullis.Analysis.Matching;
 /// <summary>Builds the structural analyzer from the embedded packs and any rule files the user adds.</summary>
 public static class StructuralRules
 {
-    public static IReadOnlyList<RuleDefinition> LoadDefinitions(IEnumerable<string>? extraRulePaths = null)
+    public static IReadOnlyList<RuleDefinition> LoadDefinitions(IEnumerable<string>? extraRulePaths = null, IReadOnlySet<string>? onlyLanguages = null)
     {
-        var definitions = EmbeddedRulePacks.Load(LanguageIds.Normalize).ToList();
+        var definitions = EmbeddedRulePacks.Load(LanguageIds.Normalize, onlyLanguages).ToList();
         foreach (var path in extraRulePaths ?? [])
         {
             definitions.AddRange(EmbeddedRulePacks.LoadFrom(path, LanguageIds.Normalize));

@@ -18,7 +18,7 @@ internal static class FixCommand
             throw new UsageException("fix works on files, not standard input");
         }
         var write = reader.Flag("--write");
-        var engine = EngineFactory.Create(options.RulePaths, options.Limits, stderr);
+        var engine = EngineFactory.Create(options.RulePaths, options.Limits, stderr, options.KnownLanguages());
         var (results, _) = TargetScanner.Scan(engine, options, stdin, verifyFixes: true);
         var applied = 0;
         var withoutFix = 0;

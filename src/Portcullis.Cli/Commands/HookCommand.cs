@@ -35,7 +35,8 @@ internal static class HookCommand
             {
                 return ExitCodes.Allow;
             }
-            var engine = EngineFactory.Create(reader.Values("--rules"), ParseLimits.Default, stderr);
+            var language = LanguageDetector.Detect(write.Path, write.After) ?? write.LanguageHint;
+            var engine = EngineFactory.Create(reader.Values("--rules"), ParseLimits.Default, stderr, language is null ? null : new HashSet<string>([language], StringComparer.Ordinal));
             var decision = new WriteGate(engine, VerdictPolicy.Default).Decide(write);
             if (decision.Allowed)
             {

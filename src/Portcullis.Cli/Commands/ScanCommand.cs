@@ -15,7 +15,7 @@ internal static class ScanCommand
         var reader = new ArgumentReader(args, [.. ScanOptions.ValueOptions, "--format", "--output", "--baseline", "--diff", "--corpus", "--record"], ["--no-fix"]);
         var options = ScanOptions.From(reader);
         var verifyFixes = !reader.Flag("--no-fix");
-        var engine = EngineFactory.Create(options.RulePaths, options.Limits, stderr);
+        var engine = EngineFactory.Create(options.RulePaths, options.Limits, stderr, reader.Value("--corpus") is null ? options.KnownLanguages() : null);
         if (reader.Value("--corpus") is { } corpus)
         {
             using var corpusOutput = OpenOutput(reader.Value("--output"), stdout);

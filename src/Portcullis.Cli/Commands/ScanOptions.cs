@@ -20,6 +20,38 @@ internal sealed record ScanOptions(IReadOnlyList<string> Paths, string? Language
         return new ScanOptions(reader.Positional, language, new ParseLimits(maxBytes, deadline), reader.Values("--rules"));
     }
 
+    /// <summary>
+    /// The languages of the targets when they can be told before scanning (named files, standard input
+    /// with --lang); null when a folder is named, so every pack loads.
+    /// </summary>
+    public IReadOnlySet<string>? KnownLanguages()
+    {
+        if (Paths.Count == 0)
+        {
+            return null;
+        }
+        var languages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Paths)
+        {
+            if (path == "-" ? Language is null : !File.Exists(path))
+            {
+                return null;
+            }
+            if ((Language ?? LanguageDetector.Detect(path, FirstLine(path))) is { } language)
+            {
+                languages.Add(language);
+            }
+        }
+        return languages;
+    }
+
+    // Enough for a #! line, which is all detection reads beyond the name.
+    private static string FirstLine(string path)
+    {
+        using var reader = new StreamReader(path);
+        return reader.ReadLine() ?? "";
+    }
+
     private static int? PositiveInt(ArgumentReader reader, string name)
     {
         var text = reader.Value(name);

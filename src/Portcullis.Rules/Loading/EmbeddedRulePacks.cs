@@ -15,14 +15,22 @@ public static class EmbeddedRulePacks
     public static IReadOnlyList<string> Names { get; } =
         typeof(EmbeddedRulePacks).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
 
-    public static IReadOnlyList<RuleDefinition> Load(Func<string, string?> normalizeLanguage)
+    /// <summary>
+    /// The embedded rules; with <paramref name="onlyLanguages"/>, only the pack files that may hold a rule
+    /// for one of them are parsed (a one-file scan, as a hook does, pays for its language's packs only).
+    /// </summary>
+    public static IReadOnlyList<RuleDefinition> Load(Func<string, string?> normalizeLanguage, IReadOnlySet<string>? onlyLanguages = null)
     {
         var all = new List<RuleDefinition>();
         foreach (var name in Names)
         {
             using var stream = typeof(EmbeddedRulePacks).Assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            all.AddRange(RuleFileParser.Parse(name, reader.ReadToEnd(), normalizeLanguage));
+            var text = reader.ReadToEnd();
+            if (onlyLanguages is null || PackLanguages.MayHoldRulesFor(text, onlyLanguages, normalizeLanguage))
+            {
+                all.AddRange(RuleFileParser.Parse(name, text, normalizeLanguage));
+            }
         }
         RejectDuplicateIds(all);
         return all;
