@@ -63,7 +63,12 @@ internal sealed class TaintAnalyzer(IReadOnlyList<RuleDefinition> rules) : IAnal
             var flows = new List<TaintFlow>();
             // In a whole-project scan, calls into the project's other files follow their summaries.
             var project = context.Project is { } whole ? new ProjectScope(whole, rule, 0) : null;
-            foreach (var function in functions.All)
+            // A function with neither a sink nor a source of this rule cannot start a flow of its own: what
+            // it passes to a function with a sink is a parameter there, of unknown origin as here. Such a
+            // function is still interpreted when another one calls it. (In a project, a value it got from
+            // another file's helper would count as a parameter, not as the helper's source: the finding
+            // stays, at high rather than critical.)
+            foreach (var function in functions.All.Where(facts.AnyWithin))
             {
                 var interpreter = new FunctionInterpreter(profile, facts, functions, flows, project: project);
                 var parameters = interpreter.ParameterNames(function).Select(_ => TaintValue.FromParameter).ToList();

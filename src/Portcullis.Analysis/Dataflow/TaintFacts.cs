@@ -75,6 +75,11 @@ internal sealed class TaintFacts
 
     public bool IsSource(SyntaxNode node) => _sources.Contains((node.StartByte, node.EndByte));
 
+    /// <summary>Whether a sink or a source of this rule lies inside the node (a function worth starting from).</summary>
+    public bool AnyWithin(SyntaxNode node) =>
+        _sinks.Keys.Any(k => node.StartByte <= k.Item1 && k.Item2 <= node.EndByte)
+        || _sources.Any(k => node.StartByte <= k.Item1 && k.Item2 <= node.EndByte);
+
     public bool IsSanitizer(SyntaxNode node) => _sanitizers.Contains((node.StartByte, node.EndByte));
 
     public IReadOnlyList<SinkHit> SinksAt(SyntaxNode node) =>
