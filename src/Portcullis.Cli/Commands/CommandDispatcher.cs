@@ -23,6 +23,8 @@ internal static class CommandDispatcher
           portcullis parse FILE|- [--lang L]    (the syntax tree rules match against, for rule authors)
           portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
+          portcullis mcp [--data DIR] [--postgres CONN] [--token T | --task ID --repo R --ref REF]
+                                               (MCP server on stdio with a scan tool; decisions go to the ledger)
           portcullis ledger verify|checkpoint|prove|consistency|show|export|import|witness|prune|rotate-key
                           [--data DIR | --ledger-connection POSTGRES]   (see: portcullis ledger)
           portcullis hook claude --server URL [--token T]   (asks a running gate instead; token also PORTCULLIS_TOKEN)
@@ -65,6 +67,7 @@ internal static class CommandDispatcher
                 "token" => TokenCommand.Run(rest, stdout, stderr),
                 "policy" => PolicyCommand.Run(rest, stdout, stderr),
                 "override" => OverrideCommand.Run(rest, stdout, stderr),
+                "mcp" => McpCommand.Run(rest, stdin, stdout, stderr),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
             };
