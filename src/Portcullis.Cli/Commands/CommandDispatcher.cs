@@ -21,7 +21,9 @@ internal static class CommandDispatcher
           portcullis patterns [--lang L] [--topic T] [--format md|json]
                                                (secure coding guidance for an agent's instructions)
           portcullis parse FILE|- [--lang L]    (the syntax tree rules match against, for rule authors)
-          portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
+          portcullis hook claude [--policy FILE | --data DIR] [--repo R]
+                                               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block;
+                                                decides with the YAML policy: FILE, the gate's active one, or the default)
           portcullis init claude [--dir DIR]   (adds the hook to DIR/.claude/settings.json)
           portcullis mcp [--data DIR] [--postgres CONN] [--token T | --task ID --repo R --ref REF]
                                                (MCP server on stdio with a scan tool; decisions go to the ledger)

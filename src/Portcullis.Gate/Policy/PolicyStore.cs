@@ -30,8 +30,7 @@ public sealed class PolicyStore(GateStore store, IDecisionLog log, TimeProvider 
                     return _current;
                 }
             }
-            var latest = store.Query("SELECT text FROM gate_policies ORDER BY version DESC LIMIT 1", r => r.GetString(0));
-            var policy = latest.Count == 0 ? GatePolicy.Default : GatePolicy.Parse(latest[0]);
+            var policy = ActiveIn(store);
             lock (_lock)
             {
                 _current = policy;
@@ -39,6 +38,13 @@ public sealed class PolicyStore(GateStore store, IDecisionLog log, TimeProvider 
             }
             return policy;
         }
+    }
+
+    /// <summary>The policy in force in this store: the latest activated version, or the embedded default.</summary>
+    public static GatePolicy ActiveIn(GateStore store)
+    {
+        var latest = store.Query("SELECT text FROM gate_policies ORDER BY version DESC LIMIT 1", r => r.GetString(0));
+        return latest.Count == 0 ? GatePolicy.Default : GatePolicy.Parse(latest[0]);
     }
 
     /// <summary>Replaces the policy, or files a proposal when the change loosens blocking.</summary>

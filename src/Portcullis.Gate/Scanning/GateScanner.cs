@@ -56,36 +56,11 @@ public sealed class GateScanner(
         var warned = false;
         foreach (var (submission, result, existing) in scanned ?? [])
         {
-            var context = new SubmissionContext(submission.Path, result.Language, info.Repository, info.AgentId);
-            if (caller.Role == Role.Agent && policy.ProtectedPathMatching(submission.Path) is { } pattern)
-            {
-                reasons.Add($"{submission.Path} is a protected path ('{pattern.Pattern}' in policy {policy.Version}): an agent may never write it");
-                blocked = true;
-            }
-            if (submission.Language is null && LanguageDetector.Detect(submission.Path, submission.Content) is null)
-            {
-                switch (policy.UnknownLanguage)
-                {
-                    case PolicyAction.Block:
-                        reasons.Add($"{submission.Path}: the language is unknown and policy {policy.Version} blocks unknown languages; give a 'language'");
-                        blocked = true;
-                        break;
-                    case PolicyAction.Warn:
-                        reasons.Add($"{submission.Path}: the language is unknown; only language-independent checks ran");
-                        warned = true;
-                        break;
-                }
-            }
-            if (result.Failed)
-            {
-                reasons.Add(result.Error!);
-                blocked = true;
-                continue;
-            }
-            foreach (var finding in result.Findings.Where(f => !f.Suppressed && !existing.Contains(f.Fingerprint)))
-            {
-                decided.Add(new DecidedFinding(finding, policy.ActionFor(finding, context), null));
-            }
+            var evaluation = PolicyEvaluation.Evaluate(policy, submission, result, existing, caller.Role == Role.Agent, info.Repository, info.AgentId);
+            reasons.AddRange(evaluation.Reasons);
+            blocked |= evaluation.Blocked;
+            warned |= evaluation.Warned;
+            decided.AddRange(evaluation.Findings);
         }
 
         var blocking = decided.Where(d => d.Action == PolicyAction.Block).Select(d => d.Finding.Fingerprint).ToHashSet(StringComparer.Ordinal);
