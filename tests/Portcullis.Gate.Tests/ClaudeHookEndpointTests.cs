@@ -46,7 +46,7 @@ public sealed class ClaudeHookEndpointTests : IDisposable
         var reason = output.GetProperty("permissionDecisionReason").GetString()!;
         Assert.Contains("python.deserialization.yaml-load", reason, StringComparison.Ordinal);
         Assert.Contains("+    return yaml.safe_load(text)", reason, StringComparison.Ordinal);
-        Assert.Equal("scan-decision", host.Gate.Log.Read(host.Gate.Log.Size - 1)!.Kind);
+        Assert.Equal("scan_decision", host.Gate.Log.Read(host.Gate.Log.Size - 1)!.Kind);
     }
 
     [Fact]

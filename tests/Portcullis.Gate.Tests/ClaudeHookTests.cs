@@ -25,12 +25,63 @@ public sealed class ClaudeHookTests : IDisposable
         ["tool_use_id"] = "toolu_01ABC",
     });
 
-    private static (int Code, string Stderr) Hook(string payload)
+    private static (int Code, string Stderr) Hook(string payload, params string[] flags)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CommandDispatcher.Run(["hook", "claude"], new StringReader(payload), stdout, stderr);
+        var code = CommandDispatcher.Run(["hook", "claude", .. flags], new StringReader(payload), stdout, stderr);
         return (code, stderr.ToString());
+    }
+
+    private const string YamlLoad = "import yaml\n\ndef load(text):\n    return yaml.load(text)\n";
+
+    [Fact]
+    public void The_in_process_hook_decides_with_the_yaml_policy_given_to_it()
+    {
+        var looser = Path.Combine(_dir, "policy.yaml");
+        File.WriteAllText(looser, Portcullis.Gate.Policy.GatePolicy.Default.Text.Replace("block:\n  severity: high", "block:\n  severity: critical", StringComparison.Ordinal));
+        var payload = Payload("Write", new { file_path = Path.Combine(_dir, "loader.py"), content = YamlLoad });
+
+        var byDefault = Hook(payload);
+        var byLooserPolicy = Hook(payload, "--policy", looser);
+        var brokenPolicy = Hook(payload, "--policy", Path.Combine(_dir, "missing.yaml"));
+
+        Assert.Equal(2, byDefault.Code);
+        Assert.Equal(0, byLooserPolicy.Code);
+        Assert.Equal(2, brokenPolicy.Code);
+        Assert.Contains("could not check it", brokenPolicy.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_in_process_hook_blocks_protected_paths_whatever_the_scan_says()
+    {
+        var (code, stderr) = Hook(Payload("Write", new { file_path = Path.Combine(_dir, ".github", "workflows", "ci.yml"), content = "on: push\njobs: {}\n" }));
+
+        Assert.Equal(2, code);
+        Assert.Contains("protected path", stderr, StringComparison.Ordinal);
+        Assert.Contains(".github/workflows/**", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_in_process_hook_applies_the_active_policy_of_a_gate_data_folder()
+    {
+        await using var host = await GateServiceHost.Start();
+        var admin = host.Token(Portcullis.Gate.Identity.Role.Admin, "alice");
+        var stricter = Portcullis.Gate.Policy.GatePolicy.Default.Text
+            .Replace("version: 1", "version: 2", StringComparison.Ordinal)
+            .Replace("protectedPaths:\n", "protectedPaths:\n  - \"deploy/**\"\n", StringComparison.Ordinal);
+        var (status, _) = await host.Send(HttpMethod.Put, "/v1/policy", admin, stricter, "application/yaml");
+        var payload = Payload("Write", new { file_path = "deploy/run.sh", content = "echo hello\n" });
+
+        var withDefault = Hook(payload);
+        var withGatePolicy = Hook(payload, "--data", host.DataDirectory);
+        var missingState = Hook(payload, "--data", Path.Combine(_dir, "nowhere"));
+
+        Assert.Equal(200, status);
+        Assert.Equal(0, withDefault.Code);
+        Assert.Equal(2, withGatePolicy.Code);
+        Assert.Contains("'deploy/**' in policy 2", withGatePolicy.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, missingState.Code);
     }
 
     [Fact]

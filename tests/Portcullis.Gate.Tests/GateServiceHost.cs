@@ -12,7 +12,7 @@ using Portcullis.Gate.Identity;
 namespace Portcullis.Gate.Tests;
 
 /// <summary>
-/// A real gate service for a test: Kestrel on a free loopback port, SQLite state and the decision log
+/// A real gate service for a test: Kestrel on a free loopback port, SQLite state and the ledger
 /// in a temporary data folder, the real engine with the embedded rules, and an HttpClient.
 /// </summary>
 internal sealed class GateServiceHost : IAsyncDisposable
@@ -35,9 +35,9 @@ internal sealed class GateServiceHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<GateServiceHost> Start(Func<GateOptions, GateOptions>? configure = null, ScanEngine? engine = null, TimeProvider? time = null)
+    public static async Task<GateServiceHost> Start(Func<GateOptions, GateOptions>? configure = null, ScanEngine? engine = null, TimeProvider? time = null, string? dataDirectory = null)
     {
-        var data = Directory.CreateTempSubdirectory("portcullis-gate-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("portcullis-gate-").FullName;
         var options = new GateOptions { DataDirectory = data, Listen = "127.0.0.1:0" };
         options = configure?.Invoke(options) ?? options;
         var gate = GateServices.Open(options, engine ?? SharedEngine.Value, time ?? TimeProvider.System);

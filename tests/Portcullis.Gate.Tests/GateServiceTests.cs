@@ -79,7 +79,7 @@ public sealed class GateServiceTests
         Assert.Equal(200, ownStatus);
         Assert.Equal(scan.GetProperty("receipt").GetProperty("leafHash").GetString(), proof.GetProperty("leafHash").GetString());
         Assert.Equal(RootFromProof(proof), proof.GetProperty("rootHash").GetString());
-        Assert.Equal("scan-decision", proof.GetProperty("kind").GetString());
+        Assert.Equal("scan_decision", proof.GetProperty("kind").GetString());
         Assert.Equal(403, otherStatus);
         Assert.Equal(403, tokenEntryStatus);
     }
@@ -245,7 +245,7 @@ public sealed class GateServiceTests
 
         Assert.Equal([201, 200, 200, 401], new[] { issued, before, revoked, after });
         var kinds = Enumerable.Range(0, (int)host.Gate.Log.Size).Select(i => host.Gate.Log.Read(i)!.Kind).ToList();
-        Assert.Equal(["token-issued", "token-issued", "scan-decision", "token-revoked"], kinds);
+        Assert.Equal(["token_issued", "token_issued", "scan_decision", "token_revoked"], kinds);
         Assert.DoesNotContain(agent, string.Join('\n', Enumerable.Range(0, kinds.Count).Select(i => host.Gate.Log.Read(i)!.Body)), StringComparison.Ordinal);
     }
 

@@ -45,8 +45,8 @@ public sealed class GovernanceTests
         Assert.Contains(after.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action").GetString() == "overridden" && a.GetProperty("override").GetString() == id);
         Assert.Contains(after.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains($"allowed by override {id}", StringComparison.Ordinal) && r.GetString()!.Contains("approved by erin", StringComparison.Ordinal));
         var kinds = Enumerable.Range(0, (int)host.Gate.Log.Size).Select(i => host.Gate.Log.Read(i)!.Kind).ToList();
-        Assert.Contains("override-request", kinds);
-        Assert.Contains("override-approval", kinds);
+        Assert.Contains("override_request", kinds);
+        Assert.Contains("override_approval", kinds);
         Assert.Equal(0, pending - 200);
     }
 
@@ -94,9 +94,9 @@ public sealed class GovernanceTests
         Assert.Equal(200, status);
         Assert.Equal("active", body.GetProperty("status").GetString());
         Assert.Equal(2, host.Gate.Policies.Current.Version);
-        var change = JsonDocument.Parse(host.Gate.Log.Read(host.Gate.Log.Size - 1)!.Body).RootElement;
-        Assert.Equal(oldDigest, change.GetProperty("oldDigest").GetString());
-        Assert.Equal(body.GetProperty("digest").GetString(), change.GetProperty("newDigest").GetString());
+        var change = JsonDocument.Parse(host.Gate.Log.Read(host.Gate.Log.Size - 1)!.Body!).RootElement;
+        Assert.Equal(oldDigest, change.GetProperty("previous_sha256").GetString());
+        Assert.Equal(body.GetProperty("digest").GetString(), change.GetProperty("policy_sha256").GetString());
     }
 
     [Fact]

@@ -108,6 +108,41 @@ public sealed class LedgerTests
     }
 
     [Fact]
+    public void A_gate_decision_keeps_its_optional_members_masks_its_reasons_and_omits_what_is_absent()
+    {
+        var plain = SampleEntries.Decision(1);
+        var plainBody = Encoding.UTF8.GetString(EntryCodec.Encode(plain));
+        Assert.DoesNotContain("reasons", plainBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("policy_digest", plainBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"action\":\"block\"", plainBody, StringComparison.Ordinal);
+
+        var gate = plain with
+        {
+            SubmissionKind = "completion",
+            TaskId = "T-9",
+            Ref = "refs/heads/main",
+            PolicyDigest = "sha256:abc",
+            Reasons = ["line 3: sql injection", "uses key AKIAABCDEFGHIJKLMNOP in the query"],
+            Findings = [plain.Findings[0] with { Action = "overridden", OverrideId = "ovr-1" }],
+        };
+        var body = EntryCodec.Encode(gate);
+        var text = Encoding.UTF8.GetString(body);
+        Assert.DoesNotContain("AKIAABCDEFGHIJKLMNOP", text, StringComparison.Ordinal);
+        Assert.Contains("AKIA****", text, StringComparison.Ordinal);
+        Assert.Equal(text, Encoding.UTF8.GetString(CanonicalJson.Canonicalize(body)));
+        var back = (ScanDecision)EntryCodec.Decode(body);
+        Assert.Equal("T-9", back.TaskId);
+        var digest = "sha256:" + new string('a', 30) + "0123456789abcdef0123456789abcdef01";
+        Assert.Equal(digest, ((ScanDecision)EntryCodec.Decode(EntryCodec.Encode(plain with { SampleId = digest }))).SampleId);
+        Assert.Equal("sha256:AKIA****", ((ScanDecision)EntryCodec.Decode(EntryCodec.Encode(plain with { SampleId = "sha256:AKIAABCDEFGHIJKLMNOP" }))).SampleId);
+        Assert.Equal("refs/heads/main", back.Ref);
+        Assert.Equal("sha256:abc", back.PolicyDigest);
+        Assert.Equal("line 3: sql injection", back.Reasons!.Value[0]);
+        Assert.Equal("overridden", back.Findings[0].Action);
+        Assert.Equal("ovr-1", back.Findings[0].OverrideId);
+    }
+
+    [Fact]
     public void A_token_entry_keeps_only_a_hash_prefix()
     {
         const string token = "pcl_live_5f1c2e9a8b7d6c5e4f3a2b1c0d9e8f7a";

@@ -21,10 +21,14 @@ internal static class CommandDispatcher
           portcullis patterns [--lang L] [--topic T] [--format md|json]
                                                (secure coding guidance for an agent's instructions)
           portcullis parse FILE|- [--lang L]    (the syntax tree rules match against, for rule authors)
-          portcullis hook claude               (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block)
+          portcullis hook claude [--policy FILE | --data DIR] [--repo R]
+                                       (Claude Code PreToolUse hook: payload on stdin; exit 0 allow, 2 block;
+                                        decides with the YAML policy: FILE, the gate's active one, or the default)
           portcullis init claude [--dir DIR] [--server URL]
                                        (adds the hook to DIR/.claude/settings.json; with --server an
                                         http hook to the gate service, token from $PORTCULLIS_TOKEN)
+          portcullis mcp [--data DIR] [--postgres CONN] [--token T | --task ID --repo R --ref REF]
+                                       (MCP server on stdio with a scan tool; decisions go to the ledger)
           portcullis ledger verify|checkpoint|prove|consistency|show|export|import|witness|prune|rotate-key
                           [--data DIR | --ledger-connection POSTGRES]   (see: portcullis ledger)
           portcullis hook claude --server URL [--token T]   (asks a running gate instead; token also PORTCULLIS_TOKEN)
@@ -67,6 +71,7 @@ internal static class CommandDispatcher
                 "token" => TokenCommand.Run(rest, stdout, stderr),
                 "policy" => PolicyCommand.Run(rest, stdout, stderr),
                 "override" => OverrideCommand.Run(rest, stdout, stderr),
+                "mcp" => McpCommand.Run(rest, stdin, stdout, stderr),
                 "version" or "--version" => Version(stdout),
                 _ => throw new UsageException($"unknown command '{args[0]}'\n\n{Usage}"),
             };

@@ -1,6 +1,8 @@
 using System.Text.Json;
-using Portcullis.Analysis.Pipeline;
+using System.Data.Common;
 using Portcullis.Gate.Hooks;
+using Portcullis.Gate.Policy;
+using Portcullis.Gate.State;
 using Portcullis.Syntax;
 
 namespace Portcullis.Cli.Commands;
@@ -8,7 +10,9 @@ namespace Portcullis.Cli.Commands;
 /// <summary>
 /// <c>portcullis hook claude</c>: Claude Code's PreToolUse hook. Reads the payload on standard input,
 /// scans the post-image of Write / Edit / MultiEdit / NotebookEdit, and exits 0 to allow or 2 to block
-/// with the reason on standard error (Claude Code shows it to the agent). Anything that goes wrong
+/// with the reason on standard error (Claude Code shows it to the agent). In-process it decides with the
+/// gate's YAML policy (<c>--policy FILE</c>, the active policy of <c>--data DIR</c>, or the embedded
+/// default) through the same evaluation as the service; it records nothing. Anything that goes wrong
 /// inside the hook blocks: an unchecked write must never pass.
 /// </summary>
 internal static class HookCommand
@@ -21,7 +25,7 @@ internal static class HookCommand
         {
             throw new UsageException("hook needs the agent it serves: claude");
         }
-        var reader = new ArgumentReader(args.Skip(1).ToArray(), ["--rules", "--server", "--token"], []);
+        var reader = new ArgumentReader(args.Skip(1).ToArray(), ["--rules", "--server", "--token", "--policy", "--data", "--repo"], []);
         try
         {
             var input = stdin.ReadToEnd();
@@ -35,9 +39,10 @@ internal static class HookCommand
             {
                 return ExitCodes.Allow;
             }
+            var policy = LoadPolicy(reader);
             var language = LanguageDetector.Detect(write.Path, write.After) ?? write.LanguageHint;
             var engine = EngineFactory.Create(reader.Values("--rules"), ParseLimits.Default, stderr, language is null ? null : new HashSet<string>([language], StringComparer.Ordinal));
-            var decision = new WriteGate(engine, VerdictPolicy.Default).Decide(write);
+            var decision = new WriteGate(engine, policy, reader.Value("--repo")).Decide(write);
             if (decision.Allowed)
             {
                 return ExitCodes.Allow;
@@ -45,7 +50,7 @@ internal static class HookCommand
             stderr.WriteLine(decision.Reason);
             return Deny;
         }
-        catch (Exception e) when (e is JsonException or HookInputException or IOException or UnauthorizedAccessException or UsageException or Rules.Model.RuleLoadException or SyntaxUnavailableException)
+        catch (Exception e) when (e is JsonException or HookInputException or IOException or UnauthorizedAccessException or UsageException or Rules.Model.RuleLoadException or SyntaxUnavailableException or PolicyException or DbException)
         {
             stderr.WriteLine($"Portcullis blocked this tool call because it could not check it: {e.Message}");
             return Deny;
@@ -86,6 +91,27 @@ internal static class HookCommand
             stderr.WriteLine($"Portcullis blocked this tool call because it could not ask the gate at {server}: {e.Message}");
             return Deny;
         }
+    }
+
+    /// <summary>
+    /// The YAML policy the service would apply: <c>--policy FILE</c>, else the active policy of the gate's
+    /// <c>--data DIR</c>, else the embedded default. A policy that cannot be read blocks (the caller catches).
+    /// </summary>
+    private static GatePolicy LoadPolicy(ArgumentReader reader)
+    {
+        if (reader.Value("--policy") is { } file)
+        {
+            return GatePolicy.Parse(File.ReadAllText(file));
+        }
+        if (reader.Value("--data") is { } data)
+        {
+            if (!File.Exists(Path.Combine(data, "gate.db")))
+            {
+                throw new UsageException($"no gate state in {data} (gate.db is missing)");
+            }
+            return PolicyStore.ActiveIn(GateStore.OpenSqlite(data));
+        }
+        return GatePolicy.Default;
     }
 
     private static string? ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path) : null;

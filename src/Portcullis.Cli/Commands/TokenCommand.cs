@@ -21,8 +21,9 @@ internal static class TokenCommand
         }
         var reader = new ArgumentReader(args.Skip(1).ToArray(), ["--data", "--postgres", "--role", "--subject", "--task", "--repo", "--ref", "--ttl-minutes"], []);
         var data = reader.Value("--data") ?? throw new UsageException("token needs --data DIR (the gate's data folder)");
-        var store = reader.Value("--postgres") is { } postgres ? GateStore.OpenPostgres(postgres) : GateStore.OpenSqlite(data);
-        using var log = new InterimDecisionLog(data);
+        var postgres = reader.Value("--postgres");
+        var store = postgres is not null ? GateStore.OpenPostgres(postgres) : GateStore.OpenSqlite(data);
+        using var log = LedgerDecisionLog.Open(data, postgres, TimeProvider.System);
         var tokens = new TokenService(store, log, TimeProvider.System);
         try
         {

@@ -54,13 +54,13 @@ public sealed class GateServices : IDisposable
 
     /// <summary>
     /// Opens the state named by the options: SQLite in the data folder, or PostgreSQL when a connection
-    /// string is given. ADAPTER POINT: the decision log is the interim log in the data folder until
-    /// Portcullis.Ledger's Append / Prove / checkpoint API is merged.
+    /// string is given. The ledger lives beside it: its signing key, trust anchor and last checkpoint in
+    /// the data folder, its entries in the data folder's SQLite file or in the same PostgreSQL database.
     /// </summary>
     public static GateServices Open(GateOptions options, ScanEngine engine, TimeProvider time)
     {
         var store = options.PostgresConnectionString is { } postgres ? GateStore.OpenPostgres(postgres) : GateStore.OpenSqlite(options.DataDirectory);
-        var log = new InterimDecisionLog(options.DataDirectory);
+        var log = LedgerDecisionLog.Open(options.DataDirectory, options.PostgresConnectionString, time);
         var journal = DecisionJournal.OpenFile(options.DecisionLogPath ?? Path.Combine(options.DataDirectory, "decisions.jsonl"));
         return new GateServices(options, engine, store, log, journal, time, ownsLog: true);
     }

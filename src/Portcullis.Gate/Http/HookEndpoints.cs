@@ -52,9 +52,8 @@ public static class HookEndpoints
     private static string DenyReason(string path, GateDecision decision)
     {
         var blocking = decision.Findings.Where(d => d.Action == PolicyAction.Block && d.OverrideId is null).Select(d => d.Finding).ToList();
-        var findingText = blocking.Count > 0 ? WriteGate.DenyReason(path, blocking) : $"Portcullis blocked this write to {path}.";
         var other = decision.Reasons.Where(r => !blocking.Any(f => r.StartsWith($"line {f.Span.StartLine}: {f.RuleId}", StringComparison.Ordinal))).ToList();
-        return other.Count == 0 ? findingText : findingText + "\n\nAlso:\n- " + string.Join("\n- ", other);
+        return WriteGate.DenyReason(path, blocking, other);
     }
 
     public static JsonAnswer Answer(bool allow, string reason) => JsonAnswer.Of(200, w =>

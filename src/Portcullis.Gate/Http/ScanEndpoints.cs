@@ -103,7 +103,7 @@ public static class ScanEndpoints
         }
     }
 
-    private static void WriteProof(Utf8JsonWriter writer, LoggedEntry entry, InclusionProof proof)
+    private static void WriteProof(Utf8JsonWriter writer, LoggedEntry entry, ReceiptProof proof)
     {
         writer.WriteNumber("index", proof.Index);
         writer.WriteString("kind", entry.Kind);
@@ -118,6 +118,12 @@ public static class ScanEndpoints
         writer.WriteString("rootHash", proof.RootHash);
         writer.WriteString("checkpoint", proof.Checkpoint);
         writer.WritePropertyName("entry");
+        if (entry.Body is null)
+        {
+            // Retention pruned the body; the leaf hash (and so this proof) still stands.
+            writer.WriteNullValue();
+            return;
+        }
         using var body = JsonDocument.Parse(entry.Body);
         body.RootElement.WriteTo(writer);
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Portcullis.Gate.Recording;
 using Portcullis.Gate.State;
+using Portcullis.Ledger.Entries;
 
 namespace Portcullis.Gate.Identity;
 
@@ -35,7 +36,7 @@ public sealed class TokenService(GateStore store, IDecisionLog log, TimeProvider
         var now = time.GetUtcNow();
         var (id, token) = TokenSecret.Create();
         var record = new AccessToken(id, role, subject.Trim(), task, repository, gitRef, now, now + ttl, null, issuedBy);
-        log.Append(new TokenIssuedEntry(issuedBy, now, id, record.RoleName, record.Subject, task, repository, gitRef, record.ExpiresAt));
+        log.Append(TokenIssued.For(issuedBy, id, token, record.Subject, Scopes(record), record.ExpiresAt));
         store.Execute(
             $"INSERT INTO gate_tokens ({Columns}) VALUES (@id, @hash, @role, @subject, @task, @repository, @ref, @issued, @expires, NULL, @by)",
             ("@id", id), ("@hash", TokenSecret.Hash(token)), ("@role", record.RoleName), ("@subject", record.Subject), ("@task", task),
@@ -74,8 +75,26 @@ public sealed class TokenService(GateStore store, IDecisionLog log, TimeProvider
             return;
         }
         var now = time.GetUtcNow();
-        log.Append(new TokenRevokedEntry(revokedBy, now, id));
+        log.Append(new TokenRevoked(revokedBy, id, "revoked before expiry"));
         store.Execute("UPDATE gate_tokens SET revoked_at = @now WHERE id = @id", ("@now", GateStore.Time(now)), ("@id", id));
+    }
+
+    // What the token may do and where: its role, and for an agent the task, repository and ref it is bound to.
+    private static IEnumerable<string> Scopes(AccessToken record)
+    {
+        yield return "role:" + record.RoleName;
+        if (record.Task is not null)
+        {
+            yield return "task:" + record.Task;
+        }
+        if (record.Repository is not null)
+        {
+            yield return "repository:" + record.Repository;
+        }
+        if (record.Ref is not null)
+        {
+            yield return "ref:" + record.Ref;
+        }
     }
 
     private static AccessToken Map(DbDataReader reader) => new(

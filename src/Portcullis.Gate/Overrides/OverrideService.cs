@@ -1,7 +1,9 @@
 using System.Data.Common;
+using Portcullis.Core;
 using Portcullis.Gate.Identity;
 using Portcullis.Gate.Recording;
 using Portcullis.Gate.State;
+using Portcullis.Ledger.Entries;
 
 namespace Portcullis.Gate.Overrides;
 
@@ -44,7 +46,9 @@ public sealed class OverrideService(GateStore store, IDecisionLog log, TimeProvi
         var now = time.GetUtcNow();
         var needsApproval = severity is "critical" or "high";
         var record = new Override(Guid.NewGuid().ToString("N"), fingerprint, rule, severity, cwe, repository, reason.Trim(), developer.Subject, now, now + ttl, needsApproval, null, null);
-        log.Append(new OverrideRequestEntry(developer.Id, now, record.Id, developer.Subject, fingerprint, rule, severity, cwe.Length == 0 ? [] : cwe.Split(','), repository, record.Reason, record.ExpiresAt, needsApproval));
+        // The gate keeps the finding, not the sample it was first blocked in: the fingerprint names the sample.
+        log.Append(new OverrideRequest(developer.Id, record.Id, "finding:" + fingerprint, rule, fingerprint, Enum.Parse<Severity>(severity, ignoreCase: true),
+            cwe.Length == 0 ? [] : [.. cwe.Split(',')], [], [], record.Reason, record.ExpiresAt, repository));
         store.Execute(
             $"INSERT INTO gate_overrides ({Columns}) VALUES (@id, @fp, @rule, @severity, @cwe, @repository, @reason, @by, @at, @expires, @needs, NULL, NULL)",
             ("@id", record.Id), ("@fp", fingerprint), ("@rule", rule), ("@severity", severity), ("@cwe", cwe), ("@repository", repository), ("@reason", record.Reason),
@@ -72,7 +76,7 @@ public sealed class OverrideService(GateStore store, IDecisionLog log, TimeProvi
         {
             throw new GateRequestException(409, $"override {id} is already approved by {record.ApprovedBy}");
         }
-        log.Append(new OverrideApprovalEntry(approver.Id, now, id, approver.Subject, record.RequestedBy, record.Fingerprint, record.Severity));
+        log.Append(new OverrideApproval(approver.Id, id, Approved: true));
         store.Execute("UPDATE gate_overrides SET approved_by = @by, approved_at = @at WHERE id = @id", ("@by", approver.Subject), ("@at", GateStore.Time(now)), ("@id", id));
         return record with { ApprovedBy = approver.Subject, ApprovedAt = now };
     }

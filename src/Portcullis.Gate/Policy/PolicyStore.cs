@@ -1,6 +1,8 @@
+using System.Globalization;
 using Portcullis.Gate.Identity;
 using Portcullis.Gate.Recording;
 using Portcullis.Gate.State;
+using Portcullis.Ledger.Entries;
 
 namespace Portcullis.Gate.Policy;
 
@@ -28,8 +30,7 @@ public sealed class PolicyStore(GateStore store, IDecisionLog log, TimeProvider 
                     return _current;
                 }
             }
-            var latest = store.Query("SELECT text FROM gate_policies ORDER BY version DESC LIMIT 1", r => r.GetString(0));
-            var policy = latest.Count == 0 ? GatePolicy.Default : GatePolicy.Parse(latest[0]);
+            var policy = ActiveIn(store);
             lock (_lock)
             {
                 _current = policy;
@@ -37,6 +38,13 @@ public sealed class PolicyStore(GateStore store, IDecisionLog log, TimeProvider 
             }
             return policy;
         }
+    }
+
+    /// <summary>The policy in force in this store: the latest activated version, or the embedded default.</summary>
+    public static GatePolicy ActiveIn(GateStore store)
+    {
+        var latest = store.Query("SELECT text FROM gate_policies ORDER BY version DESC LIMIT 1", r => r.GetString(0));
+        return latest.Count == 0 ? GatePolicy.Default : GatePolicy.Parse(latest[0]);
     }
 
     /// <summary>Replaces the policy, or files a proposal when the change loosens blocking.</summary>
@@ -61,12 +69,12 @@ public sealed class PolicyStore(GateStore store, IDecisionLog log, TimeProvider 
         var now = time.GetUtcNow();
         if (reasons.Count == 0)
         {
-            log.Append(new PolicyChangeEntry(admin.Id, now, "replace", current.Version, current.Digest, proposed.Version, proposed.Digest, [], null));
+            log.Append(Change(admin, current, proposed, "replaced: tightens or keeps blocking"));
             Activate(proposed, admin.Subject, null, now);
             return new PolicyChangeOutcome(true, null, proposed, reasons);
         }
         var id = Guid.NewGuid().ToString("N");
-        log.Append(new PolicyChangeEntry(admin.Id, now, "propose", current.Version, current.Digest, proposed.Version, proposed.Digest, reasons, null));
+        log.Append(Change(admin, current, proposed, $"proposed, waits for a second admin: loosens blocking ({string.Join("; ", reasons)})"));
         store.Execute(
             "INSERT INTO gate_policy_proposals (id, version, digest, text, proposed_by, proposed_at, reasons, status) VALUES (@id, @version, @digest, @text, @by, @at, @reasons, 'pending')",
             ("@id", id), ("@version", proposed.Version), ("@digest", proposed.Digest), ("@text", text), ("@by", admin.Subject), ("@at", GateStore.Time(now)), ("@reasons", string.Join('\n', reasons)));
@@ -98,7 +106,7 @@ public sealed class PolicyStore(GateStore store, IDecisionLog log, TimeProvider 
             throw new GateRequestException(409, $"the proposal's version ({proposed.Version}) is no longer greater than the active one ({current.Version})");
         }
         var now = time.GetUtcNow();
-        log.Append(new PolicyChangeEntry(admin.Id, now, "approve", current.Version, current.Digest, proposed.Version, proposed.Digest, PolicyLoosening.Reasons(current, proposed), admin.Subject));
+        log.Append(Change(admin, current, proposed, $"approved by second admin {admin.Subject}: loosens blocking ({string.Join("; ", PolicyLoosening.Reasons(current, proposed))})"));
         store.Execute("UPDATE gate_policy_proposals SET status = 'approved' WHERE id = @id", ("@id", proposalId));
         Activate(proposed, proposer, admin.Subject, now);
         return proposed;
@@ -119,6 +127,10 @@ public sealed class PolicyStore(GateStore store, IDecisionLog log, TimeProvider 
             _checkedAt = now;
         }
     }
+
+    // The ledger entry binds the change to both policy documents by digest; the summary says which step it was.
+    private static PolicyChange Change(AccessToken admin, GatePolicy current, GatePolicy proposed, string summary) =>
+        new(admin.Id, proposed.Version.ToString(CultureInfo.InvariantCulture), proposed.Digest, current.Version.ToString(CultureInfo.InvariantCulture), summary, current.Digest);
 
     private static void RequireAdmin(AccessToken token)
     {

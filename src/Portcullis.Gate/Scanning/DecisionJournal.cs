@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Portcullis.Gate.Recording;
+using Portcullis.Ledger.Entries;
 
 namespace Portcullis.Gate.Scanning;
 
@@ -20,9 +21,11 @@ public sealed class DecisionJournal(TextWriter writer) : IDisposable
         return new DecisionJournal(new StreamWriter(stream) { AutoFlush = true });
     }
 
-    public void Write(ScanDecisionEntry entry, LogReceipt? receipt, string? recordingError)
+    public void Write(ScanDecision entry, LogReceipt? receipt, string? recordingError)
     {
-        var line = JsonSerializer.Serialize(new JournalLine("scan-decision", entry, receipt?.Index, receipt?.LeafHash, recordingError), Json);
+        // The ledger's own encoding: canonical, with free text masked as the ledger masks it.
+        using var decision = JsonDocument.Parse(EntryCodec.Encode(entry));
+        var line = JsonSerializer.Serialize(new JournalLine("scan-decision", decision.RootElement, receipt?.Index, receipt?.LeafHash, recordingError), Json);
         lock (_lock)
         {
             writer.WriteLine(line);
@@ -31,5 +34,5 @@ public sealed class DecisionJournal(TextWriter writer) : IDisposable
 
     public void Dispose() => writer.Dispose();
 
-    private sealed record JournalLine(string Event, ScanDecisionEntry Decision, long? LedgerIndex, string? LeafHash, string? RecordingError);
+    private sealed record JournalLine(string Event, JsonElement Decision, long? LedgerIndex, string? LeafHash, string? RecordingError);
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Portcullis.Analysis.Pipeline;
@@ -10,6 +12,7 @@ using Portcullis.Gate.Metrics;
 using Portcullis.Gate.Overrides;
 using Portcullis.Gate.Policy;
 using Portcullis.Gate.Recording;
+using Portcullis.Ledger.Entries;
 using Portcullis.Syntax;
 
 namespace Portcullis.Gate.Scanning;
@@ -53,36 +56,11 @@ public sealed class GateScanner(
         var warned = false;
         foreach (var (submission, result, existing) in scanned ?? [])
         {
-            var context = new SubmissionContext(submission.Path, result.Language, info.Repository, info.AgentId);
-            if (caller.Role == Role.Agent && policy.ProtectedPathMatching(submission.Path) is { } pattern)
-            {
-                reasons.Add($"{submission.Path} is a protected path ('{pattern.Pattern}' in policy {policy.Version}): an agent may never write it");
-                blocked = true;
-            }
-            if (submission.Language is null && LanguageDetector.Detect(submission.Path, submission.Content) is null)
-            {
-                switch (policy.UnknownLanguage)
-                {
-                    case PolicyAction.Block:
-                        reasons.Add($"{submission.Path}: the language is unknown and policy {policy.Version} blocks unknown languages; give a 'language'");
-                        blocked = true;
-                        break;
-                    case PolicyAction.Warn:
-                        reasons.Add($"{submission.Path}: the language is unknown; only language-independent checks ran");
-                        warned = true;
-                        break;
-                }
-            }
-            if (result.Failed)
-            {
-                reasons.Add(result.Error!);
-                blocked = true;
-                continue;
-            }
-            foreach (var finding in result.Findings.Where(f => !f.Suppressed && !existing.Contains(f.Fingerprint)))
-            {
-                decided.Add(new DecidedFinding(finding, policy.ActionFor(finding, context), null));
-            }
+            var evaluation = PolicyEvaluation.Evaluate(policy, submission, result, existing, caller.Role == Role.Agent, info.Repository, info.AgentId);
+            reasons.AddRange(evaluation.Reasons);
+            blocked |= evaluation.Blocked;
+            warned |= evaluation.Warned;
+            decided.AddRange(evaluation.Findings);
         }
 
         var blocking = decided.Where(d => d.Action == PolicyAction.Block).Select(d => d.Finding.Fingerprint).ToHashSet(StringComparer.Ordinal);
@@ -110,8 +88,13 @@ public sealed class GateScanner(
 
         var verdict = blocked ? Verdict.Block : warned ? Verdict.Warn : Verdict.Allow;
         var sampleId = SampleId(submissions);
-        var entry = new ScanDecisionEntry(caller.Id, time.GetUtcNow(), sampleId, info.Kind, info.AgentId, info.AgentModel, info.TaskId, info.Repository, info.Ref,
-            Lower(verdict), reasons, decided.Select(d => LoggedFinding.From(d.Finding, d.OverrideId is null ? Lower(d.Action) : "overridden", d.OverrideId)).ToList(), policy.Version, policy.Digest);
+        var loggedFindings = decided.Select(d => DecisionFinding.From(d.Finding) with
+        {
+            Action = d.OverrideId is null ? Lower(d.Action) : "overridden",
+            OverrideId = d.OverrideId,
+        }).ToImmutableArray();
+        var entry = new ScanDecision(caller.Id, sampleId, verdict, loggedFindings.Any(f => f.FixOffered), loggedFindings, info.AgentId, info.Repository,
+            policy.Version.ToString(CultureInfo.InvariantCulture), info.Kind, info.AgentModel, info.TaskId, info.Ref, policy.Digest, [.. reasons]);
         LogReceipt? receipt = null;
         string? recordingError = null;
         try
@@ -125,7 +108,7 @@ public sealed class GateScanner(
             reasons.Add(recordingError);
             verdict = Verdict.Block;
         }
-        journal.Write(entry with { Verdict = Lower(verdict), Reasons = reasons }, receipt, recordingError);
+        journal.Write(entry with { Action = verdict, Reasons = [.. reasons] }, receipt, recordingError);
         RememberBlocked(decided.Where(d => d.Action == PolicyAction.Block && d.OverrideId is null), info.Repository);
 
         var files = (scanned ?? []).Select(s => s.Result).ToList();

@@ -12,7 +12,7 @@ public static class EntryCodec
 {
     private static readonly HashSet<string> FreeTextMembers = new(StringComparer.Ordinal)
     {
-        "reason", "comment", "summary", "description", "bypass_pathway", "remediation", "sample_id", "subject",
+        "reason", "comment", "summary", "description", "bypass_pathway", "remediation", "sample_id", "subject", "reasons",
     };
 
     internal static JsonSerializerOptions Options { get; } = new()
@@ -41,6 +41,11 @@ public static class EntryCodec
     /// <summary>The <c>type</c> member of a stored body, without binding the whole record.</summary>
     public static string KindOf(LedgerEntry entry) => entry.Kind;
 
+    // A value that is wholly "sha256:" and 64 hex digits is a content digest (a gate's sample id): it names
+    // the sample without revealing it, and masking it would cut the link between an answer and its entry.
+    private static bool IsLabelledDigest(string text) =>
+        text.Length == 71 && text.StartsWith("sha256:", StringComparison.Ordinal) && text.AsSpan(7).IndexOfAnyExcept("0123456789abcdef") < 0;
+
     private static void MaskFreeText(JsonNode node)
     {
         switch (node)
@@ -48,9 +53,20 @@ public static class EntryCodec
             case JsonObject obj:
                 foreach (var (name, value) in obj.ToList())
                 {
-                    if (value is JsonValue v && v.TryGetValue<string>(out var text) && FreeTextMembers.Contains(name))
+                    if (value is JsonValue v && v.TryGetValue<string>(out var text) && FreeTextMembers.Contains(name) && !IsLabelledDigest(text))
                     {
                         obj[name] = SecretMask.MaskLikelySecrets(text);
+                    }
+                    else if (value is JsonArray lines && FreeTextMembers.Contains(name))
+                    {
+                        // A list of free-text lines (a decision's reasons) is masked line by line.
+                        for (var i = 0; i < lines.Count; i++)
+                        {
+                            if (lines[i] is JsonValue line && line.TryGetValue<string>(out var lineText))
+                            {
+                                lines[i] = SecretMask.MaskLikelySecrets(lineText);
+                            }
+                        }
                     }
                     else if (value is not null)
                     {

@@ -6,7 +6,8 @@ namespace Portcullis.Ledger.Entries;
 /// <summary>
 /// A developer asks to override a warning or a block (evidence 7.3): who (<see cref="LedgerEntry.Actor"/>),
 /// which finding and its classes, why, and until when. Critical and high overrides need an
-/// <see cref="OverrideApproval"/> by a second person.
+/// <see cref="OverrideApproval"/> by a second person. <see cref="Repository"/>, when given, limits the
+/// override to one repository.
 /// </summary>
 public sealed record OverrideRequest(
     string Actor,
@@ -19,7 +20,8 @@ public sealed record OverrideRequest(
     ImmutableArray<string> Owasp,
     ImmutableArray<string> Swc,
     string Reason,
-    DateTimeOffset ExpiresAt) : LedgerEntry(Actor)
+    DateTimeOffset ExpiresAt,
+    string? Repository = null) : LedgerEntry(Actor)
 {
     public override string Kind => "override_request";
 

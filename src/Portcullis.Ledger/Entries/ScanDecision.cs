@@ -7,6 +7,9 @@ namespace Portcullis.Ledger.Entries;
 /// A gate decision with the fields evidence 7.2 asks for: the sample's identifier, what was found, its
 /// severity and CWE / OWASP / SWC classes, the action taken, and whether a remediated version was offered.
 /// Matched code is not kept: it may hold a secret, and the fingerprint identifies the finding.
+/// The optional members are what a gate service knows beyond a scan (the kind of submission, the task
+/// and ref an agent token is bound to, the policy digest that decided and the reasons it gave); they are
+/// left out of the canonical JSON when absent, so entries without them hash as before.
 /// </summary>
 public sealed record ScanDecision(
     string Actor,
@@ -16,7 +19,13 @@ public sealed record ScanDecision(
     ImmutableArray<DecisionFinding> Findings,
     string? Agent = null,
     string? Repository = null,
-    string? PolicyVersion = null) : LedgerEntry(Actor)
+    string? PolicyVersion = null,
+    string? SubmissionKind = null,
+    string? AgentModel = null,
+    string? TaskId = null,
+    string? Ref = null,
+    string? PolicyDigest = null,
+    ImmutableArray<string>? Reasons = null) : LedgerEntry(Actor)
 {
     public override string Kind => "scan_decision";
 
@@ -28,7 +37,10 @@ public sealed record ScanDecision(
     }
 }
 
-/// <summary>One finding as the ledger keeps it.</summary>
+/// <summary>
+/// One finding as the ledger keeps it. <see cref="Action"/> is what the deciding policy did with this
+/// finding (allow, warn, block, overridden) and <see cref="OverrideId"/> the override that let it through.
+/// </summary>
 public sealed record DecisionFinding(
     string RuleId,
     Severity Severity,
@@ -41,7 +53,9 @@ public sealed record DecisionFinding(
     int Column,
     string Fingerprint,
     bool FixOffered,
-    bool Suppressed)
+    bool Suppressed,
+    string? Action = null,
+    string? OverrideId = null)
 {
     public static DecisionFinding From(Finding finding) => new(
         finding.RuleId,
