@@ -18,7 +18,7 @@ internal sealed class PathWalker
     private readonly FunctionFlow _flow;
     private readonly HashSet<int> _reached;
     private readonly Dictionary<(int Call, int Write), int> _writeIndex = [];
-    private readonly Stack<(FunctionScope Scope, CallClassifier Classifier)> _scopes = new();
+    private readonly Stack<(FunctionScope Scope, SyntaxNode Declaration)> _scopes = new();
     private readonly Stack<List<FlowState>> _loopExits = new();
     private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
     private int _loopDepth;
@@ -79,8 +79,7 @@ internal sealed class PathWalker
 
     private void PushScope(SyntaxNode declaration)
     {
-        var scope = FunctionScope.Of(declaration);
-        _scopes.Push((scope, new CallClassifier(_contract.Source, _contract.Contract, scope)));
+        _scopes.Push((_contract.Source.ScopeOf(declaration), declaration));
     }
 
     private bool IsStateVariable(string name) => !_scopes.Peek().Scope.Declares(name) && _contract.StateVariables.ContainsKey(name);
@@ -341,8 +340,7 @@ internal sealed class PathWalker
 
     private void Call(SyntaxNode node, FlowState state)
     {
-        var (_, classifier) = _scopes.Peek();
-        var site = classifier.Classify(node);
+        var site = _contract.Classify(_scopes.Peek().Declaration, node);
         var arguments = SolidityNodes.Arguments(node);
         foreach (var argument in arguments)
         {
