@@ -14,9 +14,11 @@ internal static class SolidityNodes
         while (node.Kind is "expression" or "statement" or "parenthesized_expression" or "call_argument")
         {
             SyntaxNode? only = null;
-            foreach (var child in node.NamedChildren)
+            // Children, not NamedChildren: this runs on nearly every node a detector looks at, and the
+            // struct enumerator of Children allocates nothing.
+            foreach (var child in node.Children)
             {
-                if (child.IsExtra)
+                if (!child.IsNamed || child.IsExtra)
                 {
                     continue;
                 }
@@ -52,9 +54,9 @@ internal static class SolidityNodes
     public static List<SyntaxNode> Arguments(SyntaxNode call)
     {
         var list = new List<SyntaxNode>();
-        foreach (var child in call.NamedChildren)
+        foreach (var child in call.Children)
         {
-            if (child.Kind == "call_argument")
+            if (child.IsNamed && child.Kind == "call_argument")
             {
                 list.Add(Unwrap(child));
             }
@@ -65,9 +67,9 @@ internal static class SolidityNodes
     /// <summary>The statements of a block, function body or modifier body, unwrapped.</summary>
     public static IEnumerable<SyntaxNode> Statements(SyntaxNode block)
     {
-        foreach (var child in block.NamedChildren)
+        foreach (var child in block.Children)
         {
-            if (child.IsExtra || child.Kind is "unchecked")
+            if (!child.IsNamed || child.IsExtra || child.Kind is "unchecked")
             {
                 continue;
             }

@@ -129,14 +129,14 @@ internal sealed class PathWalker
                 Loop(node.ChildByField("condition"), node.ChildByField("body"), null, state, placeholder, conditionFirst: false);
                 break;
             case "return_statement":
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Expression(child, state);
                 }
                 state.Dead = true;
                 break;
             case "revert_statement":
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Expression(child, state);
                 }
@@ -166,7 +166,7 @@ internal sealed class PathWalker
                     state.Dead = state.Reverted = true;
                     break;
                 }
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Expression(child, state);
                 }
@@ -181,12 +181,27 @@ internal sealed class PathWalker
         {
             Expression(c, state);
         }
-        var bodies = node.Children.Where(ch => ch.FieldName == "body").ToList();
+        SyntaxNode? thenBody = null;
+        SyntaxNode? elseBody = null;
+        foreach (var child in node.Children)
+        {
+            if (child.FieldName == "body")
+            {
+                if (thenBody is null)
+                {
+                    thenBody = child;
+                }
+                else
+                {
+                    elseBody ??= child;
+                }
+            }
+        }
         var decided = condition is { } cond ? ConstantCondition.Evaluate(cond, _contract, _scopes.Peek().Scope) : null;
         var thenState = state.Clone();
-        if (decided != false && bodies.Count > 0)
+        if (decided != false && thenBody is { } then)
         {
-            Statement(bodies[0], thenState, placeholder);
+            Statement(then, thenState, placeholder);
         }
         else
         {
@@ -199,9 +214,9 @@ internal sealed class PathWalker
             elseState.Dead = true;
             elseState.Reverted = true;
         }
-        else if (bodies.Count > 1)
+        else if (elseBody is { } otherwise)
         {
-            Statement(bodies[1], elseState, placeholder);
+            Statement(otherwise, elseState, placeholder);
         }
         state.Assign(FlowState.Merge([thenState, elseState]));
     }
@@ -249,7 +264,7 @@ internal sealed class PathWalker
             Expression(attempt, state);
         }
         var branches = new List<FlowState>();
-        foreach (var child in node.NamedChildren)
+        foreach (var child in new NamedChildren(node))
         {
             if (child.FieldName == "body" || child.Kind == "catch_clause")
             {
@@ -305,7 +320,7 @@ internal sealed class PathWalker
             case "yul_block":
                 break;
             default:
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Expression(child, state);
                 }
@@ -330,7 +345,7 @@ internal sealed class PathWalker
                 Target(node.ChildByField("object")!.Value, state);
                 break;
             case "tuple_expression":
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Target(child, state);
                 }
@@ -349,9 +364,12 @@ internal sealed class PathWalker
         var callee = SolidityNodes.Field(node, "function");
         if (callee is { } f)
         {
-            foreach (var option in f.Descendants().Where(d => d.Kind == "struct_field_assignment"))
+            foreach (var option in f.Descendants())
             {
-                Expression(option.ChildByField("value")!.Value, state);
+                if (option.Kind == "struct_field_assignment")
+                {
+                    Expression(option.ChildByField("value")!.Value, state);
+                }
             }
         }
         if (site.Target is { } target && !arguments.Any(a => a.Contains(target)))
