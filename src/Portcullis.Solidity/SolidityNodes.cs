@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Portcullis.Syntax;
 
 namespace Portcullis.Solidity;
@@ -9,6 +10,7 @@ namespace Portcullis.Solidity;
 internal static class SolidityNodes
 {
     /// <summary>The node inside <c>expression</c> / <c>statement</c> / parentheses wrappers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SyntaxNode Unwrap(SyntaxNode node)
     {
         while (node.Kind is "expression" or "statement" or "parenthesized_expression" or "call_argument")
@@ -78,6 +80,7 @@ internal static class SolidityNodes
     }
 
     /// <summary>The name a callee or an assignment target is rooted at: <c>a</c> in <c>a.b[c].d</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? RootName(SyntaxNode node)
     {
         node = Unwrap(node);
@@ -101,6 +104,7 @@ internal static class SolidityNodes
     }
 
     /// <summary>"msg.sender" for a member expression whose object is an identifier, else the text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsMember(SyntaxNode node, string objectName, string property)
     {
         node = Unwrap(node);

@@ -17,8 +17,9 @@ namespace Portcullis.Bench.Speed;
 /// it has reentrancy and unchecked-call findings, so the fix paths run too), without and with fix
 /// verification. The target is 10 ms p95 for the scan. The machine is shared, so each line also gives
 /// the process CPU time per scan, which other processes' load inflates far less than wall time.
-/// <c>--stages</c> adds where the time goes: parsing, each other analyzer that applies to Solidity, and
-/// the Solidity analyzer's model, path walk and each detector (p50 / p95 per stage).
+/// <c>--stages</c> instead shows where the time of a scan goes: parsing, each other analyzer that applies
+/// to Solidity, and the Solidity analyzer's model, path walk and each detector (p50 / p95 per stage),
+/// in a process in the same state as the scan series (same warm-up, nothing measured before).
 /// By default 20 scans warm up each series, which leaves much of the code at the JIT's first tier while
 /// it is measured (what a process that just started sees). <c>--warmup-ms</c> keeps scanning for that
 /// long first, past tiered compilation: what a gate service that has been running a while sees.
@@ -37,6 +38,11 @@ internal static class SolidityLatencyBenchmark
         {
             stdout.WriteLine($"solidity-latency: {first.Error}");
             return 2;
+        }
+        if (args.Contains("--stages"))
+        {
+            Stages(engine, source, rounds, warmup, stdout);
+            return 0;
         }
         foreach (var verify in new[] { false, true })
         {
@@ -59,15 +65,11 @@ internal static class SolidityLatencyBenchmark
             stdout.WriteLine(FormattableString.Invariant(
                 $"solidity {lines}-line 0.8 contract, {first.Findings.Count} findings, {(verify ? "scan + fix verification" : "scan")}{(warmup > TimeSpan.Zero ? $" (after {warmup.TotalMilliseconds:F0} ms warm-up)" : "")}: {Percentiles.Of(samples)} cpu/scan={cpuPerScan:F3} ms alloc/scan={kibPerScan:F0} KiB"));
         }
-        if (args.Contains("--stages"))
-        {
-            Stages(engine, source, rounds, stdout);
-        }
         return 0;
     }
 
     /// <summary>Times each stage of a scan separately, in the order the engine and the analyzer run them.</summary>
-    private static void Stages(ScanEngine engine, SourceText source, int rounds, TextWriter stdout)
+    private static void Stages(ScanEngine engine, SourceText source, int rounds, TimeSpan warmup, TextWriter stdout)
     {
         var grammar = LanguageIds.GrammarFor(source.Language, source.Text)!;
         var others = engine.Analyzers.Where(a => a.AppliesTo(source.Language) && a is not SolidityAnalyzer).ToList();
@@ -86,7 +88,9 @@ internal static class SolidityLatencyBenchmark
             list.Add(elapsed);
             allocated[stage] = allocated.GetValueOrDefault(stage) + GC.GetAllocatedBytesForCurrentThread() - bytes;
         }
-        for (var i = 0; i < rounds + 20; i++)
+        var warming = Stopwatch.StartNew();
+        var counted = -1;
+        for (var i = 0; counted < rounds; i++)
         {
             SyntaxTree? tree = null;
             Time("parse", () => tree = SyntaxParser.Parse(source, grammar));
@@ -107,11 +111,16 @@ internal static class SolidityLatencyBenchmark
                     Time($"solidity {name}", () => run(analysis!, context));
                 }
             }
-            if (i == 19)
+            if (counted >= 0)
             {
-                // The first rounds warm the JIT; they are not counted.
+                counted++;
+            }
+            else if (i >= 19 && warming.Elapsed >= warmup)
+            {
+                // The warm-up rounds (as for the scan series) are not counted.
                 samples.Clear();
                 allocated.Clear();
+                counted = 0;
             }
         }
         foreach (var (stage, list) in samples)
