@@ -14,7 +14,8 @@ namespace Portcullis.Solidity.Flow;
 /// <remarks>
 /// The walk visits every expression of every path on every scan, so its recursive core is compiled fully
 /// optimised at once: left to tiered compilation, a freshly started gate ran it several times slower for
-/// its first few hundred scans (the latency benchmark's default series).
+/// its first few hundred scans (the latency benchmark's default series). The flow state, call
+/// classification and constant conditions it calls on every node are compiled the same way.
 /// </remarks>
 internal sealed class PathWalker
 {
@@ -53,6 +54,7 @@ internal sealed class PathWalker
         _scopes.Pop();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkModifiers(FunctionModel function, List<(ModifierUse Use, ModifierModel? Model)> modifiers, int index, FlowState state)
     {
         if (index == modifiers.Count)
@@ -181,6 +183,7 @@ internal sealed class PathWalker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void If(SyntaxNode node, FlowState state, Action<FlowState>? placeholder)
     {
         var condition = node.ChildByField("condition");
@@ -228,6 +231,7 @@ internal sealed class PathWalker
         state.Assign(FlowState.Merge([thenState, elseState]));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop(SyntaxNode? condition, SyntaxNode? body, SyntaxNode? update, FlowState state, Action<FlowState>? placeholder, bool conditionFirst)
     {
         var exits = new List<FlowState>();
@@ -264,6 +268,7 @@ internal sealed class PathWalker
         state.Assign(exits.Count == 0 ? new FlowState { Dead = true, Reverted = true } : FlowState.Merge(exits));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Try(SyntaxNode node, FlowState state, Action<FlowState>? placeholder)
     {
         if (node.ChildByField("attempt") is { } attempt)
@@ -337,6 +342,7 @@ internal sealed class PathWalker
     }
 
     /// <summary>The reads an assignment target makes: its indexes, not its own value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Target(SyntaxNode node, FlowState state)
     {
         node = SolidityNodes.Unwrap(node);

@@ -1,3 +1,5 @@
+using MethodImplAttribute = System.Runtime.CompilerServices.MethodImplAttribute;
+using MethodImplOptions = System.Runtime.CompilerServices.MethodImplOptions;
 using Portcullis.Syntax;
 
 namespace Portcullis.Solidity.Model;
@@ -90,6 +92,7 @@ internal sealed class ContractView
     /// What <paramref name="call"/>, inside <paramref name="declaration"/>, does. A call node is walked once per
     /// path that reaches it (loops twice round, internal functions at each call site); it is classified once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CallSite Classify(SyntaxNode declaration, SyntaxNode call)
     {
         if (_callSites.TryGetValue(call.Index, out var site))
