@@ -12,7 +12,7 @@ using Portcullis.Syntax;
 namespace Portcullis.Bench.Speed;
 
 /// <summary>
-/// <c>Portcullis.Bench solidity-latency [--rounds N] [--warmup-ms MS] [--stages]</c>: in-process p50 / p95 of scanning a 200-line
+/// <c>Portcullis.Bench solidity-latency [--rounds N] [--warmup-ms MS] [--lines N] [--stages]</c>: in-process p50 / p95 of scanning a 200-line
 /// Solidity 0.8 contract (a vault with deposits, withdrawals, an owner, a fee schedule and a payout loop;
 /// it has reentrancy and unchecked-call findings, so the fix paths run too), without and with fix
 /// verification. The target is 10 ms p95 for the scan. The machine is shared, so each line also gives
@@ -23,6 +23,7 @@ namespace Portcullis.Bench.Speed;
 /// By default 20 scans warm up each series, which leaves much of the code at the JIT's first tier while
 /// it is measured (what a process that just started sees). <c>--warmup-ms</c> keeps scanning for that
 /// long first, past tiered compilation: what a gate service that has been running a while sees.
+/// <c>--lines</c> grows the contract (more fee tiers, so more functions) to show how the cost scales.
 /// </summary>
 internal static class SolidityLatencyBenchmark
 {
@@ -30,7 +31,7 @@ internal static class SolidityLatencyBenchmark
     {
         var rounds = int.Parse(Corpora.CorpusCommand.Option(args, "--rounds") ?? "300", CultureInfo.InvariantCulture);
         var warmup = TimeSpan.FromMilliseconds(int.Parse(Corpora.CorpusCommand.Option(args, "--warmup-ms") ?? "0", CultureInfo.InvariantCulture));
-        var code = Contract(200);
+        var code = Contract(int.Parse(Corpora.CorpusCommand.Option(args, "--lines") ?? "200", CultureInfo.InvariantCulture));
         var source = new SourceText("Vault.sol", "solidity", code);
         var lines = code.Count(c => c == '\n');
         var first = engine.Scan(source);
