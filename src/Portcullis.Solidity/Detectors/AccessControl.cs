@@ -16,6 +16,11 @@ internal sealed partial class AccessControl
     private readonly ContractView _view;
     private readonly HashSet<string> _ownerVariables = new(StringComparer.Ordinal);
 
+    // Detectors ask about the same functions again and again (every write after a call, every loop over
+    // an array); each answer walks bodies, so it is kept. Keyed by reference: the models are records.
+    private readonly Dictionary<FunctionModel, bool> _protected = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<FunctionModel, bool> _guarded = new(ReferenceEqualityComparer.Instance);
+
     public AccessControl(ContractView view, IReadOnlyList<FunctionFlow> flows)
     {
         _view = view;
@@ -33,6 +38,24 @@ internal sealed partial class AccessControl
     public IReadOnlySet<string> OwnerVariables => _ownerVariables;
 
     public bool IsProtected(FunctionModel function)
+    {
+        if (!_protected.TryGetValue(function, out var answer))
+        {
+            _protected[function] = answer = ComputeProtected(function);
+        }
+        return answer;
+    }
+
+    public bool IsGuarded(FunctionModel function)
+    {
+        if (!_guarded.TryGetValue(function, out var answer))
+        {
+            _guarded[function] = answer = ComputeGuarded(function);
+        }
+        return answer;
+    }
+
+    private bool ComputeProtected(FunctionModel function)
     {
         if (!function.IsEntryPoint)
         {
@@ -52,7 +75,7 @@ internal sealed partial class AccessControl
         return function.Body is { } functionBody && ChecksCaller(functionBody);
     }
 
-    public bool IsGuarded(FunctionModel function)
+    private bool ComputeGuarded(FunctionModel function)
     {
         foreach (var use in function.Modifiers)
         {

@@ -23,8 +23,10 @@ internal static class ArithmeticDetector
             {
                 continue;
             }
-            var scope = FunctionScope.Of(function.Node);
-            var comparisons = Comparisons(body);
+            var scope = analysis.Source.ScopeOf(function.Node);
+            // Built on first need: from 0.8 most functions have no unchecked arithmetic to judge.
+            List<(string Left, string Right, string Text)>? comparisons = null;
+            InfluencedLocals? influenced = null;
             var reportedStatements = new HashSet<int>();
             foreach (var node in body.Descendants())
             {
@@ -44,11 +46,12 @@ internal static class ArithmeticDetector
                 {
                     continue;
                 }
-                if (!Influenced(left, scope, analysis, function) && (right is null || !Influenced(right.Value, scope, analysis, function)))
+                influenced ??= new InfluencedLocals(analysis, function, scope);
+                if (!influenced.Reaches(left) && (right is null || !influenced.Reaches(right.Value)))
                 {
                     continue;
                 }
-                if (UsesSafeMath(node) || IsChecked(node, left, right, comparisons))
+                if (UsesSafeMath(node) || IsChecked(node, left, right, comparisons ??= Comparisons(body)))
                 {
                     continue;
                 }
@@ -88,49 +91,6 @@ internal static class ArithmeticDetector
 
     private static bool IsSubtraction(SyntaxNode node) =>
         node.Children.Any(c => !c.IsNamed && c.Kind is "-" or "-=" or "--");
-
-    /// <summary>A value a caller can choose or grow: parameters, state, msg.value, and what is computed from them.</summary>
-    private static bool Influenced(SyntaxNode operand, FunctionScope scope, ContractAnalysis analysis, FunctionModel function)
-    {
-        foreach (var node in operand.Descendants())
-        {
-            if (node.Kind == "identifier")
-            {
-                var name = node.Text;
-                if (function.Parameters.ContainsKey(name) || (!scope.Declares(name) && analysis.View.StateVariables.TryGetValue(name, out var v) && !v.IsConstant))
-                {
-                    return true;
-                }
-                // A local computed from influenced values.
-                if (scope.Declares(name) && !function.Parameters.ContainsKey(name) && LocalSources(function, name).Any(s => Influenced(s, scope, analysis, function)))
-                {
-                    return true;
-                }
-            }
-            if (SolidityNodes.IsMember(node, "msg", "value") || SolidityNodes.IsMember(node, "msg", "data") || SolidityNodes.IsMember(node, "block", "timestamp") || (node.Kind == "identifier" && node.Text == "now"))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static IEnumerable<SyntaxNode> LocalSources(FunctionModel function, string name)
-    {
-        foreach (var node in function.Body!.Value.Descendants())
-        {
-            if (node.Kind == "variable_declaration_statement" && node.NamedChildren.Any(c => c.Kind == "variable_declaration" && c.ChildByField("name")?.Text == name)
-                && node.ChildByField("value") is { } value && !value.Descendants().Any(d => d.Kind == "identifier" && d.Text == name))
-            {
-                yield return value;
-            }
-            if (node.Kind == "assignment_expression" && SolidityNodes.Unwrap(node.ChildByField("left")!.Value) is { Kind: "identifier" } target && target.Text == name
-                && !node.ChildByField("right")!.Value.Descendants().Any(d => d.Kind == "identifier" && d.Text == name))
-            {
-                yield return node.ChildByField("right")!.Value;
-            }
-        }
-    }
 
     /// <summary><c>i++</c> / <c>i += 1</c> in a for loop's update over a local counter: bounded by the loop condition.</summary>
     private static bool IsLoopCounter(SyntaxNode node, FunctionScope scope)

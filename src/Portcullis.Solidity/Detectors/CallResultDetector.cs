@@ -72,7 +72,7 @@ internal static class CallResultDetector
         {
             return new FixProposal($"Require the result of '{call.Member}'.", [new TextEdit(statement.StartByte, statement.EndByte, $"require({text});")]);
         }
-        var scope = FunctionScope.Of(ContractAnalysis.EnclosingDeclaration(call.Node));
+        var scope = analysis.Source.ScopeOf(ContractAnalysis.EnclosingDeclaration(call.Node));
         var flag = scope.Declares("success") ? "callSucceeded" : "success";
         return new FixProposal($"Capture the success flag of '{call.Member}' and require it.",
             [new TextEdit(statement.StartByte, statement.EndByte, $"(bool {flag}, ) = {text};\n{SourceLines.Indentation(analysis.Source.Tree.Source.Utf8, statement)}require({flag});")]);
@@ -105,7 +105,7 @@ internal static class CallResultDetector
         {
             return !analysis.Access.IsProtected(function) || !function.IsEntryPoint && InternalCallerPasses(analysis, function);
         }
-        if (!analysis.View.StateVariables.ContainsKey(root) || FunctionScope.Of(function.Node).Declares(root))
+        if (!analysis.View.StateVariables.ContainsKey(root) || analysis.Source.ScopeOf(function.Node).Declares(root))
         {
             return false;
         }

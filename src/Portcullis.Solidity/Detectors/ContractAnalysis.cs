@@ -50,7 +50,7 @@ internal sealed class ContractAnalysis
     public IEnumerable<FunctionFlow> OwnFlows => Flows.Where(f => ReferenceEquals(f.Function.Contract, Contract));
 
     public bool IsStateVariable(string name, SyntaxNode at) =>
-        View.StateVariables.ContainsKey(name) && !FunctionScope.Of(EnclosingDeclaration(at)).Declares(name);
+        View.StateVariables.ContainsKey(name) && !Source.ScopeOf(EnclosingDeclaration(at)).Declares(name);
 
     public static SyntaxNode EnclosingDeclaration(SyntaxNode node)
     {

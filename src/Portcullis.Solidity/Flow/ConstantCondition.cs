@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Portcullis.Solidity.Model;
 using Portcullis.Syntax;
@@ -10,6 +11,7 @@ namespace Portcullis.Solidity.Flow;
 /// </summary>
 internal static class ConstantCondition
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool? Evaluate(SyntaxNode condition, ContractView contract, FunctionScope scope)
     {
         condition = SolidityNodes.Unwrap(condition);

@@ -1,3 +1,5 @@
+using MethodImplAttribute = System.Runtime.CompilerServices.MethodImplAttribute;
+using MethodImplOptions = System.Runtime.CompilerServices.MethodImplOptions;
 using Portcullis.Solidity.Model;
 
 namespace Portcullis.Solidity.Flow;
@@ -21,6 +23,7 @@ internal sealed class FlowState
 
     public Dictionary<int, (CallSite Call, HashSet<string> ReadsBefore)> Calls { get; private init; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FlowState Clone() => new()
     {
         Dead = Dead,
@@ -31,6 +34,7 @@ internal sealed class FlowState
     };
 
     /// <summary>Joins the paths of <paramref name="states"/> into one state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FlowState Merge(IEnumerable<FlowState> states)
     {
         var merged = new FlowState { Dead = true, Reverted = true };
@@ -61,6 +65,7 @@ internal sealed class FlowState
     }
 
     /// <summary>Replaces this state's content with <paramref name="other"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Assign(FlowState other)
     {
         Dead = other.Dead;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Portcullis.Solidity.Model;
 using Portcullis.Syntax;
 
@@ -10,6 +11,12 @@ namespace Portcullis.Solidity.Flow;
 /// internal functions walked where they are called. Branches on state variables that never change
 /// after construction are decided, so code they make unreachable is not reported.
 /// </summary>
+/// <remarks>
+/// The walk visits every expression of every path on every scan, so its recursive core is compiled fully
+/// optimised at once: left to tiered compilation, a freshly started gate ran it several times slower for
+/// its first few hundred scans (the latency benchmark's default series). The flow state, call
+/// classification and constant conditions it calls on every node are compiled the same way.
+/// </remarks>
 internal sealed class PathWalker
 {
     private const int MaxInlineDepth = 4;
@@ -18,7 +25,7 @@ internal sealed class PathWalker
     private readonly FunctionFlow _flow;
     private readonly HashSet<int> _reached;
     private readonly Dictionary<(int Call, int Write), int> _writeIndex = [];
-    private readonly Stack<(FunctionScope Scope, CallClassifier Classifier)> _scopes = new();
+    private readonly Stack<(FunctionScope Scope, SyntaxNode Declaration)> _scopes = new();
     private readonly Stack<List<FlowState>> _loopExits = new();
     private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
     private int _loopDepth;
@@ -47,6 +54,7 @@ internal sealed class PathWalker
         _scopes.Pop();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WalkModifiers(FunctionModel function, List<(ModifierUse Use, ModifierModel? Model)> modifiers, int index, FlowState state)
     {
         if (index == modifiers.Count)
@@ -79,12 +87,12 @@ internal sealed class PathWalker
 
     private void PushScope(SyntaxNode declaration)
     {
-        var scope = FunctionScope.Of(declaration);
-        _scopes.Push((scope, new CallClassifier(_contract.Source, _contract.Contract, scope)));
+        _scopes.Push((_contract.Source.ScopeOf(declaration), declaration));
     }
 
     private bool IsStateVariable(string name) => !_scopes.Peek().Scope.Declares(name) && _contract.StateVariables.ContainsKey(name);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Statement(SyntaxNode node, FlowState state, Action<FlowState>? placeholder)
     {
         node = SolidityNodes.Unwrap(node);
@@ -130,14 +138,14 @@ internal sealed class PathWalker
                 Loop(node.ChildByField("condition"), node.ChildByField("body"), null, state, placeholder, conditionFirst: false);
                 break;
             case "return_statement":
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Expression(child, state);
                 }
                 state.Dead = true;
                 break;
             case "revert_statement":
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Expression(child, state);
                 }
@@ -167,7 +175,7 @@ internal sealed class PathWalker
                     state.Dead = state.Reverted = true;
                     break;
                 }
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Expression(child, state);
                 }
@@ -175,6 +183,7 @@ internal sealed class PathWalker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void If(SyntaxNode node, FlowState state, Action<FlowState>? placeholder)
     {
         var condition = node.ChildByField("condition");
@@ -182,12 +191,27 @@ internal sealed class PathWalker
         {
             Expression(c, state);
         }
-        var bodies = node.Children.Where(ch => ch.FieldName == "body").ToList();
+        SyntaxNode? thenBody = null;
+        SyntaxNode? elseBody = null;
+        foreach (var child in node.Children)
+        {
+            if (child.FieldName == "body")
+            {
+                if (thenBody is null)
+                {
+                    thenBody = child;
+                }
+                else
+                {
+                    elseBody ??= child;
+                }
+            }
+        }
         var decided = condition is { } cond ? ConstantCondition.Evaluate(cond, _contract, _scopes.Peek().Scope) : null;
         var thenState = state.Clone();
-        if (decided != false && bodies.Count > 0)
+        if (decided != false && thenBody is { } then)
         {
-            Statement(bodies[0], thenState, placeholder);
+            Statement(then, thenState, placeholder);
         }
         else
         {
@@ -200,13 +224,14 @@ internal sealed class PathWalker
             elseState.Dead = true;
             elseState.Reverted = true;
         }
-        else if (bodies.Count > 1)
+        else if (elseBody is { } otherwise)
         {
-            Statement(bodies[1], elseState, placeholder);
+            Statement(otherwise, elseState, placeholder);
         }
         state.Assign(FlowState.Merge([thenState, elseState]));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop(SyntaxNode? condition, SyntaxNode? body, SyntaxNode? update, FlowState state, Action<FlowState>? placeholder, bool conditionFirst)
     {
         var exits = new List<FlowState>();
@@ -243,6 +268,7 @@ internal sealed class PathWalker
         state.Assign(exits.Count == 0 ? new FlowState { Dead = true, Reverted = true } : FlowState.Merge(exits));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Try(SyntaxNode node, FlowState state, Action<FlowState>? placeholder)
     {
         if (node.ChildByField("attempt") is { } attempt)
@@ -250,7 +276,7 @@ internal sealed class PathWalker
             Expression(attempt, state);
         }
         var branches = new List<FlowState>();
-        foreach (var child in node.NamedChildren)
+        foreach (var child in new NamedChildren(node))
         {
             if (child.FieldName == "body" || child.Kind == "catch_clause")
             {
@@ -266,6 +292,7 @@ internal sealed class PathWalker
     }
 
     /// <summary>Evaluates an expression in order: operands, then the effect of the node itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Expression(SyntaxNode node, FlowState state)
     {
         node = SolidityNodes.Unwrap(node);
@@ -306,7 +333,7 @@ internal sealed class PathWalker
             case "yul_block":
                 break;
             default:
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Expression(child, state);
                 }
@@ -315,6 +342,7 @@ internal sealed class PathWalker
     }
 
     /// <summary>The reads an assignment target makes: its indexes, not its own value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Target(SyntaxNode node, FlowState state)
     {
         node = SolidityNodes.Unwrap(node);
@@ -331,7 +359,7 @@ internal sealed class PathWalker
                 Target(node.ChildByField("object")!.Value, state);
                 break;
             case "tuple_expression":
-                foreach (var child in node.NamedChildren)
+                foreach (var child in new NamedChildren(node))
                 {
                     Target(child, state);
                 }
@@ -339,10 +367,10 @@ internal sealed class PathWalker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Call(SyntaxNode node, FlowState state)
     {
-        var (_, classifier) = _scopes.Peek();
-        var site = classifier.Classify(node);
+        var site = _contract.Classify(_scopes.Peek().Declaration, node);
         var arguments = SolidityNodes.Arguments(node);
         foreach (var argument in arguments)
         {
@@ -351,9 +379,12 @@ internal sealed class PathWalker
         var callee = SolidityNodes.Field(node, "function");
         if (callee is { } f)
         {
-            foreach (var option in f.Descendants().Where(d => d.Kind == "struct_field_assignment"))
+            foreach (var option in f.Descendants())
             {
-                Expression(option.ChildByField("value")!.Value, state);
+                if (option.Kind == "struct_field_assignment")
+                {
+                    Expression(option.ChildByField("value")!.Value, state);
+                }
             }
         }
         if (site.Target is { } target && !arguments.Any(a => a.Contains(target)))
@@ -409,6 +440,7 @@ internal sealed class PathWalker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Read(string name, FlowState state)
     {
         if (IsStateVariable(name))
@@ -418,6 +450,7 @@ internal sealed class PathWalker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(SyntaxNode target, SyntaxNode at, FlowState state, bool increment)
     {
         if (state.Dead)

@@ -1,3 +1,5 @@
+using MethodImplAttribute = System.Runtime.CompilerServices.MethodImplAttribute;
+using MethodImplOptions = System.Runtime.CompilerServices.MethodImplOptions;
 using Portcullis.Syntax;
 
 namespace Portcullis.Solidity.Model;
@@ -29,6 +31,7 @@ internal sealed class CallClassifier(SourceModel source, ContractModel? contract
         "EnumerableMap", "Counters", "Arrays", "StorageSlot", "MessageHashUtils", "SignatureChecker", "abi", "string", "bytes",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CallSite Classify(SyntaxNode call)
     {
         var callee = SolidityNodes.Field(call, "function") ?? call;
@@ -110,6 +113,7 @@ internal sealed class CallClassifier(SourceModel source, ContractModel? contract
         Self,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TargetType TypeOf(SyntaxNode target)
     {
         target = SolidityNodes.Unwrap(target);

@@ -5,6 +5,20 @@ namespace Portcullis.Solidity.Model;
 /// <summary>What a source file declares: its pragma and its contracts, interfaces and libraries.</summary>
 internal sealed record SourceModel(SyntaxTree Tree, PragmaRange? Pragma, IReadOnlyList<ContractModel> Contracts)
 {
+    // Every detector and the path walker ask for the scope of the same few declarations, some once per
+    // call or per state variable: built once per declaration instead of once per question.
+    private readonly Dictionary<int, FunctionScope> _scopes = [];
+
+    /// <summary>The names <paramref name="declaration"/> (a function, modifier or constructor) declares; computed once per declaration.</summary>
+    public FunctionScope ScopeOf(SyntaxNode declaration)
+    {
+        if (!_scopes.TryGetValue(declaration.Index, out var scope))
+        {
+            _scopes[declaration.Index] = scope = FunctionScope.Of(declaration);
+        }
+        return scope;
+    }
+
     /// <summary>No pragma: judge the code as a current (0.8) compiler would.</summary>
     public Version CompilerMinimum => Pragma?.Minimum ?? new Version(0, 8, 0);
 

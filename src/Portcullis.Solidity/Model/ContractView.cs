@@ -1,3 +1,5 @@
+using MethodImplAttribute = System.Runtime.CompilerServices.MethodImplAttribute;
+using MethodImplOptions = System.Runtime.CompilerServices.MethodImplOptions;
 using Portcullis.Syntax;
 
 namespace Portcullis.Solidity.Model;
@@ -14,6 +16,8 @@ internal sealed class ContractView
     private readonly List<FunctionModel> _functions = [];
     private readonly Dictionary<string, string> _constants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _literalValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, CallClassifier> _classifiers = [];
+    private readonly Dictionary<int, CallSite> _callSites = [];
 
     public ContractView(SourceModel source, ContractModel contract)
     {
@@ -84,41 +88,96 @@ internal sealed class ContractView
         }
     }
 
+    /// <summary>
+    /// What <paramref name="call"/>, inside <paramref name="declaration"/>, does. A call node is walked once per
+    /// path that reaches it (loops twice round, internal functions at each call site); it is classified once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public CallSite Classify(SyntaxNode declaration, SyntaxNode call)
+    {
+        if (_callSites.TryGetValue(call.Index, out var site))
+        {
+            return site;
+        }
+        if (!_classifiers.TryGetValue(declaration.Index, out var classifier))
+        {
+            _classifiers[declaration.Index] = classifier = new CallClassifier(Source, Contract, Source.ScopeOf(declaration));
+        }
+        _callSites[call.Index] = site = classifier.Classify(call);
+        return site;
+    }
+
+    /// <summary>
+    /// One pass over the function bodies finds the state variables something writes and, for each, whether
+    /// every write is a literal assigned to the variable itself (and which literals).
+    /// </summary>
     private void ComputeConstants()
     {
         var written = new HashSet<string>(StringComparer.Ordinal);
+        // Per written variable: the literals assigned to it, or null once a write is anything else.
+        var literals = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
         foreach (var function in _functions)
         {
             if (function.Body is not { } body)
             {
                 continue;
             }
-            var scope = FunctionScope.Of(function.Node);
+            var scope = Source.ScopeOf(function.Node);
             foreach (var node in body.Descendants())
             {
-                SyntaxNode? target = node.Kind switch
+                switch (node.Kind)
                 {
-                    "assignment_expression" or "augmented_assignment_expression" => node.ChildByField("left"),
-                    "update_expression" or "unary_expression" => node.ChildByField("argument"),
-                    _ => null,
-                };
-                if (target is { } t && SolidityNodes.RootName(t) is { } root && !scope.Declares(root))
-                {
-                    written.Add(root);
-                }
-            }
-            // A state variable handed to assembly or to a storage pointer may change in ways not tracked here.
-            foreach (var node in body.Descendants().Where(n => n.Kind == "assembly_statement"))
-            {
-                foreach (var name in node.Descendants().Where(n => n.Kind == "yul_identifier"))
-                {
-                    written.Add(name.Text);
+                    case "assignment_expression":
+                        var left = node.ChildByField("left")!.Value;
+                        if (SolidityNodes.RootName(left) is { } assigned && !scope.Declares(assigned))
+                        {
+                            written.Add(assigned);
+                            if (SolidityNodes.Unwrap(left).Kind == "identifier"
+                                && SolidityNodes.Unwrap(node.ChildByField("right")!.Value) is { Kind: "number_literal" or "boolean_literal" } literal)
+                            {
+                                AddLiteral(literals, assigned, literal.Text);
+                            }
+                            else
+                            {
+                                literals[assigned] = null;
+                            }
+                        }
+                        break;
+                    case "augmented_assignment_expression" or "update_expression" or "unary_expression":
+                        var target = node.Kind == "augmented_assignment_expression" ? node.ChildByField("left") : node.ChildByField("argument");
+                        if (target is { } t && SolidityNodes.RootName(t) is { } root && !scope.Declares(root))
+                        {
+                            written.Add(root);
+                        }
+                        // Any variable named under such an expression is no longer only assigned literals.
+                        foreach (var name in node.Descendants())
+                        {
+                            if (name.Kind is "identifier" or "yul_identifier" && !scope.Declares(name.Text))
+                            {
+                                literals[name.Text] = null;
+                            }
+                        }
+                        break;
+                    case "assembly_statement":
+                        // A state variable handed to assembly may change in ways not tracked here.
+                        foreach (var name in node.Descendants())
+                        {
+                            if (name.Kind == "yul_identifier")
+                            {
+                                written.Add(name.Text);
+                            }
+                            if (name.Kind is "identifier" or "yul_identifier" && !scope.Declares(name.Text))
+                            {
+                                literals[name.Text] = null;
+                            }
+                        }
+                        break;
                 }
             }
         }
         foreach (var (name, variable) in _state)
         {
-            if (written.Contains(name) && !variable.IsMapping && !variable.IsArray && LiteralAssignments(name) is { } assigned)
+            if (written.Contains(name) && !variable.IsMapping && !variable.IsArray && (literals.TryGetValue(name, out var values) ? values : []) is { } assigned)
             {
                 var initial = variable.Initializer is { Kind: "number_literal" or "boolean_literal" } initializer ? initializer.Text : variable.Type.Contains("int", StringComparison.Ordinal) ? "0" : variable.Type == "bool" ? "false" : null;
                 if (initial is not null)
@@ -145,39 +204,12 @@ internal sealed class ContractView
         }
     }
 
-    /// <summary>The literals assigned to a state variable, or null when any write is something else.</summary>
-    private HashSet<string>? LiteralAssignments(string name)
+    private static void AddLiteral(Dictionary<string, HashSet<string>?> literals, string name, string literal)
     {
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var function in _functions)
+        if (!literals.TryGetValue(name, out var values))
         {
-            if (function.Body is not { } body)
-            {
-                continue;
-            }
-            var scope = FunctionScope.Of(function.Node);
-            if (scope.Declares(name))
-            {
-                continue;
-            }
-            foreach (var node in body.Descendants())
-            {
-                switch (node.Kind)
-                {
-                    case "assignment_expression" when SolidityNodes.RootName(node.ChildByField("left")!.Value) == name:
-                        if (SolidityNodes.Unwrap(node.ChildByField("left")!.Value).Kind != "identifier"
-                            || SolidityNodes.Unwrap(node.ChildByField("right")!.Value) is not { Kind: "number_literal" or "boolean_literal" } literal)
-                        {
-                            return null;
-                        }
-                        values.Add(literal.Text);
-                        break;
-                    case "augmented_assignment_expression" or "update_expression" or "unary_expression" or "assembly_statement"
-                        when node.Descendants().Any(d => d.Kind is "identifier" or "yul_identifier" && d.Text == name):
-                        return null;
-                }
-            }
+            literals[name] = values = new HashSet<string>(StringComparer.Ordinal);
         }
-        return values;
+        values?.Add(literal);
     }
 }
