@@ -19,7 +19,8 @@ const string usage = """
       service-latency [--rounds N]                            gate over HTTP, one client, 30-line snippets, p50/p95
       service-load    [--clients N] [--seconds S]             N concurrent HTTP clients; errors, p99, ledger entries == scans
       hook-server     [--cli PATH] [--runs N]                 `hook claude --server`, process start to exit
-      solidity-latency [--rounds N]                           in-process p50/p95 for a 200-line Solidity 0.8 contract
+      solidity-latency [--rounds N] [--lines N] [--warmup-ms MS] [--stages]
+                                                          in-process p50/p95 for a Solidity 0.8 contract (200 lines by default)
     """;
 if (args.Length == 0)
 {
