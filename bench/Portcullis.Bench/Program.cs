@@ -12,7 +12,7 @@ const string usage = """
       latency     [--rounds N]                                in-process p50/p95/p99 for 30-line snippets
       coldstart   [--cli PATH] [--file F] [--runs N]          `portcullis scan` of one small file, whole process
       throughput  [--cli PATH] [--runs N]                     directory scan MB/s
-      parse                                                   one-thread parse vs scan throughput per corpus
+      parse [--analyzers]                                     one-thread parse vs scan throughput per corpus; --analyzers adds time and allocation per analyzer
       hook        [--cli PATH] [--runs N]                     Claude Code hook, process start to exit, 30-line Write
       secrets     [--megabytes N] [--rounds N]                secrets detector MB/s on text without secrets, snippet latency
       ledger      appends [--appenders N] [--count N] | scale [--entries N] | crash [--count N]
