@@ -9,6 +9,8 @@ internal static class CodeRewrites
         new CommandArgumentListRewrite(),
         new HtmlEscapeRewrite(),
         new DataParserRewrite(),
+        new BoundedWriteRewrite(),
+        new ScanfWidthRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -1,0 +1,70 @@
+using Portcullis.Analysis.Matching;
+using Portcullis.Analysis.Pipeline;
+using Portcullis.Core;
+
+namespace Portcullis.Analysis.Tests;
+
+/// <summary>The C fixes that bound a write by the array it goes into (c-bounded-write, c-scanf-width).</summary>
+public sealed class CBoundedWriteTests
+{
+    private static readonly Lazy<ScanEngine> Engine = new(() => new ScanEngine([.. StructuralRules.CreateAnalyzers(StructuralRules.LoadDefinitions())]));
+
+    private static IReadOnlyList<Finding> Findings(string code, string ruleId) =>
+        [.. Engine.Value.Scan(new SourceText("t.c", "c", code)).Findings.Where(f => f.RuleId == ruleId)];
+
+    private static string? FixedCall(string code, string ruleId)
+    {
+        var finding = Assert.Single(Findings(code, ruleId));
+        return finding.Fix is { Verified: true } fix ? fix.FixedCode : null;
+    }
+
+    [Theory]
+    [InlineData("void f(const char *s) {\n  char buf[100];\n  strcpy(buf, s);\n}\n", "  snprintf(buf, sizeof buf, \"%s\", s);\n")]
+    [InlineData("void f(const char *s) {\n  char buf[100];\n  buf[0] = 0;\n  strcat(buf, s);\n}\n", "  strncat(buf, s, sizeof buf - strlen(buf) - 1);\n")]
+    [InlineData("void f(int id, const char *s) {\n  char path[64];\n  sprintf(path, \"/srv/%d/%s\", id, s);\n}\n", "  snprintf(path, sizeof path, \"/srv/%d/%s\", id, s);\n")]
+    [InlineData("void f(void) {\n  char line[80];\n  gets(line);\n}\n", "  fgets(line, sizeof line, stdin);\n")]
+    [InlineData("void f(const wchar_t *s) {\n  wchar_t name[32];\n  wcscpy(name, s);\n}\n", "  swprintf(name, sizeof name / sizeof name[0], L\"%ls\", s);\n")]
+    public void A_write_into_a_local_array_is_bounded_by_its_size(string code, string expectedLine)
+    {
+        var fixedCode = FixedCall(code, "c.memory.stack-buffer-overflow");
+
+        Assert.NotNull(fixedCode);
+        Assert.Contains(expectedLine, fixedCode, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parameter_declared_as_an_array_is_a_pointer_and_gets_no_size()
+    {
+        // sizeof a parameter "char buf[64]" is the size of a pointer: a bound built on it would be wrong.
+        const string code = "void f(char buf[64], const char *s) {\n  char tmp[8];\n  {\n    char *tmp = buf;\n    strcpy(tmp, s);\n  }\n}\n";
+
+        Assert.All(Engine.Value.Scan(new SourceText("t.c", "c", code)).Findings, f => Assert.Null(f.Fix));
+    }
+
+    [Fact]
+    public void A_copy_with_a_length_from_elsewhere_gets_no_bounded_write()
+    {
+        // memcpy's length is the caller's decision: truncating it silently is not a fix the gate can verify as right.
+        const string code = "void f(const char *s, int n) {\n  char buf[16];\n  memcpy(buf, s, n);\n}\n";
+
+        Assert.Null(FixedCall(code, "c.memory.stack-buffer-overflow"));
+    }
+
+    [Theory]
+    [InlineData("void f(void) {\n  char name[32];\n  scanf(\"%s\", name);\n}\n", "scanf(\"%31s\", name);")]
+    [InlineData("void f(FILE *in) {\n  int id;\n  char first[16];\n  char last[24];\n  fscanf(in, \"%d %s %[^\\n]\", &id, first, last);\n}\n", "fscanf(in, \"%d %15s %23[^\\n]\", &id, first, last);")]
+    [InlineData("void f(void) {\n  char a[4];\n  char b[9];\n  scanf(\"%*s %s %%s %ls\", a, b);\n}\n", "scanf(\"%*s %3s %%s %8ls\", a, b);")]
+    public void Each_unbounded_string_conversion_gets_its_array_width(string code, string expected)
+    {
+        var fixedCode = FixedCall(code, "c.memory.scanf-unbounded-string");
+
+        Assert.NotNull(fixedCode);
+        Assert.Contains(expected, fixedCode, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_conversion_into_a_pointer_gets_no_width()
+    {
+        Assert.Null(FixedCall("void f(char *out) {\n  scanf(\"%s\", out);\n}\n", "c.memory.scanf-unbounded-string"));
+    }
+}
