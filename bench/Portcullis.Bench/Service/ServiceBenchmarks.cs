@@ -95,19 +95,49 @@ internal static class ServiceBenchmarks
         });
     }
 
-    /// <summary>`portcullis hook claude --server URL`, process start to exit, for a 30-line Write.</summary>
+    /// <summary>
+    /// A 30-line Write through the gate, process start to exit: `portcullis hook claude --server URL` (the
+    /// managed CLI) and the native `portcullis-hook --server URL` (<c>--client PATH</c>, by default beside
+    /// the CLI; skipped when absent).
+    /// </summary>
     public static int HookServer(IReadOnlyList<string> args, TextWriter stdout)
     {
         var cli = CliBenchmarks.LocateCli(CorpusCommand.Option(args, "--cli"));
+        var hookClient = CorpusCommand.Option(args, "--client") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(cli))!, "portcullis-hook");
         var runs = int.TryParse(CorpusCommand.Option(args, "--runs"), out var n) ? n : 21;
         return WithService(stdout, (gate, address) =>
         {
             var token = gate.Tokens.Issue(Role.Agent, "bench", "bench", "bench/repo", "main", null, "local").Token;
             var payload = CliBenchmarks.HookPayload();
-            string[] arguments = ["hook", "claude", "--server", address.ToString(), "--token", token];
-            CliBenchmarks.RunCli(cli, arguments, payload);
-            var samples = Enumerable.Range(0, runs).Select(_ => CliBenchmarks.RunCli(cli, arguments, payload)).ToList();
-            stdout.WriteLine($"hook end to end, `portcullis hook claude --server`, 30-line Write: {Percentiles.Of(samples)}");
+            var commands = new List<(string Name, string Executable, string[] Arguments)>
+            {
+                ("`portcullis hook claude --server`", cli, ["hook", "claude", "--server", address.ToString(), "--token", token]),
+            };
+            if (File.Exists(hookClient))
+            {
+                commands.Add(("`portcullis-hook --server` (NativeAOT)", hookClient, ["--server", address.ToString(), "--token", token]));
+            }
+            else
+            {
+                stdout.WriteLine($"(no native hook client at {hookClient}; pass --client PATH to measure it)");
+            }
+            foreach (var (_, executable, arguments) in commands)
+            {
+                CliBenchmarks.RunCli(executable, arguments, payload);
+            }
+            // Interleaved, so that both see the same machine load.
+            var samples = commands.Select(_ => new List<double>()).ToList();
+            for (var run = 0; run < runs; run++)
+            {
+                for (var i = 0; i < commands.Count; i++)
+                {
+                    samples[i].Add(CliBenchmarks.RunCli(commands[i].Executable, commands[i].Arguments, payload));
+                }
+            }
+            for (var i = 0; i < commands.Count; i++)
+            {
+                stdout.WriteLine($"hook end to end, {commands[i].Name}, 30-line Write: {Percentiles.Of(samples[i])}");
+            }
             return Task.CompletedTask;
         });
     }
