@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on a bare Debian machine, from Debian's packages:
-# a C compiler and npm (native/build.sh compiles the pinned tree-sitter grammars), git (diff-mode
+# a C compiler and npm (native/build.sh compiles the pinned tree-sitter grammars; the compiler also
+# links the NativeAOT hook client that install.sh publishes), git (diff-mode
 # tests), and PostgreSQL (the ledger's shared store, tested against a real server).
 # Idempotent: installs only what is missing. Needs root (or sudo) only when something is missing.
 set -euo pipefail

@@ -229,4 +229,22 @@ public sealed class ClaudeHookTests : IDisposable
         Assert.Equal("block", hook.GetProperty("onFailure").GetString());
         Assert.Equal(2, CommandDispatcher.Run(["init", "claude", "--dir", _dir, "--server", "ftp://gate"], new StringReader(""), new StringWriter(), new StringWriter()));
     }
+
+    [Fact]
+    public void Init_with_a_server_and_the_native_client_adds_a_command_hook_without_the_token()
+    {
+        var client = Path.Combine(_dir, "bin dir", "portcullis-hook");
+        Directory.CreateDirectory(Path.GetDirectoryName(client)!);
+        File.WriteAllText(client, "");
+
+        Assert.Equal(0, CommandDispatcher.Run(["init", "claude", "--dir", _dir, "--server", "http://127.0.0.1:8787", "--client", client], new StringReader(""), new StringWriter(), new StringWriter()));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ".claude", "settings.json")));
+        var hook = Assert.Single(Assert.Single(json.RootElement.GetProperty("hooks").GetProperty("PreToolUse").EnumerateArray()).GetProperty("hooks").EnumerateArray());
+        Assert.Equal("command", hook.GetProperty("type").GetString());
+        Assert.Equal($"'{client}' --server http://127.0.0.1:8787/", hook.GetProperty("command").GetString());
+        Assert.Equal("block", hook.GetProperty("onFailure").GetString());
+        Assert.Equal(2, CommandDispatcher.Run(["init", "claude", "--dir", _dir, "--client", client], new StringReader(""), new StringWriter(), new StringWriter()));
+        Assert.Equal(2, CommandDispatcher.Run(["init", "claude", "--dir", _dir, "--server", "http://127.0.0.1:8787", "--client", Path.Combine(_dir, "missing")], new StringReader(""), new StringWriter(), new StringWriter()));
+    }
 }

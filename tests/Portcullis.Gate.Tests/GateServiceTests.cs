@@ -49,6 +49,12 @@ public sealed class GateServiceTests
         Assert.Equal(1, receipt.GetProperty("index").GetInt64());
         var journal = File.ReadAllLines(Path.Combine(host.DataDirectory, "decisions.jsonl"));
         Assert.Contains("python.deserialization.yaml-load", Assert.Single(journal), StringComparison.Ordinal);
+        using var line = JsonDocument.Parse(journal[0]);
+        Assert.Equal("scan-decision", line.RootElement.GetProperty("event").GetString());
+        Assert.Equal(1, line.RootElement.GetProperty("ledgerIndex").GetInt64());
+        Assert.Equal(receipt.GetProperty("leafHash").GetString(), line.RootElement.GetProperty("leafHash").GetString());
+        Assert.Equal(JsonValueKind.Null, line.RootElement.GetProperty("recordingError").ValueKind);
+        Assert.Equal("block", line.RootElement.GetProperty("decision").GetProperty("action").GetString());
     }
 
     [Fact]
@@ -151,6 +157,29 @@ public sealed class GateServiceTests
         Assert.Equal("block", body.GetProperty("verdict").GetString());
         Assert.Contains(body.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("300 ms deadline for a completion", StringComparison.Ordinal));
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(4), $"the answer took {started.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_scan_that_waits_for_a_free_slot_past_its_deadline_blocks_and_is_recorded()
+    {
+        // Only the first submission is slow; the second, scanned at once, would be allowed well within its deadline.
+        var paced = new ScanEngine([new SlowAnalyzer(TimeSpan.FromMilliseconds(1500), "# slow")], ParseLimits.Default);
+        await using var host = await GateServiceHost.Start(o => o with { ScanConcurrency = 1, CompletionDeadline = TimeSpan.FromMilliseconds(400) }, paced);
+        var agent = host.Token(Role.Agent, "claude");
+        var before = host.Gate.Log.Size;
+
+        var first = host.Post("/v1/scan", agent, new { code = SafeLoad + "# slow\n", language = "python", kind = "file" });
+        await Task.Delay(200);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var (_, queued) = await host.Post("/v1/scan", agent, new { code = SafeLoad, language = "python", kind = "completion" });
+        waited.Stop();
+        var (_, running) = await first;
+
+        Assert.Equal("block", queued.GetProperty("verdict").GetString());
+        Assert.Contains(queued.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("400 ms deadline for a completion", StringComparison.Ordinal));
+        Assert.True(waited.Elapsed < TimeSpan.FromMilliseconds(1200), $"the queued scan answered after {waited.Elapsed}, not at its deadline");
+        Assert.Equal("allow", running.GetProperty("verdict").GetString());
+        Assert.Equal(before + 2, host.Gate.Log.Size);
     }
 
     [Fact]
@@ -278,8 +307,11 @@ public sealed class GateServiceTests
 
     private static byte[] Node(byte[] left, byte[] right) => System.Security.Cryptography.SHA256.HashData([1, .. left, .. right]);
 
-    /// <summary>An analyzer that ignores cancellation and takes its time, as a pathological rule could.</summary>
-    private sealed class SlowAnalyzer(TimeSpan delay) : IAnalyzer
+    /// <summary>
+    /// An analyzer that ignores cancellation and takes its time, as a pathological rule could (only on
+    /// text holding <paramref name="marker"/> when one is given).
+    /// </summary>
+    private sealed class SlowAnalyzer(TimeSpan delay, string? marker = null) : IAnalyzer
     {
         public string Name => "slow";
 
@@ -287,6 +319,12 @@ public sealed class GateServiceTests
 
         public bool AppliesTo(string language) => true;
 
-        public void Analyze(AnalysisContext context) => Thread.Sleep(delay);
+        public void Analyze(AnalysisContext context)
+        {
+            if (marker is null || context.Source.Text.Contains(marker, StringComparison.Ordinal))
+            {
+                Thread.Sleep(delay);
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Portcullis.Bench.Corpora;
+using Portcullis.Analysis.Pipeline;
 using Portcullis.Bench.Speed;
 using Portcullis.Cli;
 using Portcullis.Gate.Hosting;
@@ -25,7 +26,7 @@ internal static class ServiceBenchmarks
     {
         var rounds = int.TryParse(CorpusCommand.Option(args, "--rounds"), out var r) ? r : 5;
         var snippets = SnippetLatencyBenchmark.Snippets(SharedBench.Locate(CorpusCommand.Option(args, "--corpus-dir"))).ToList();
-        return WithService(stdout, async (gate, address) =>
+        return WithService(stdout, async (gate, _, address) =>
         {
             using var client = Client(address, gate.Tokens.Issue(Role.Agent, "bench", "bench", "bench/repo", "main", null, "local").Token);
             foreach (var snippet in snippets.Take(100))
@@ -51,8 +52,16 @@ internal static class ServiceBenchmarks
         var clients = int.TryParse(CorpusCommand.Option(args, "--clients"), out var c) ? c : 64;
         var seconds = double.TryParse(CorpusCommand.Option(args, "--seconds"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 60;
         var snippets = SnippetLatencyBenchmark.Snippets(SharedBench.Locate(CorpusCommand.Option(args, "--corpus-dir"))).ToList();
-        return WithService(stdout, async (gate, address) =>
+        var profile = args.Contains("--profile");
+        return WithService(stdout, async (gate, engine, address) =>
         {
+            if (profile)
+            {
+                using var profiler = Client(address, gate.Tokens.Issue(Role.Agent, "bench", "bench", "bench/repo", "main", null, "local").Token);
+                stdout.WriteLine("where a scan request's CPU goes (each stage alone):");
+                await ServiceProfile.Run(gate, engine, profiler, profiler.DefaultRequestHeaders.Authorization!.Parameter!, snippets, stdout);
+            }
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var tokens = Enumerable.Range(0, clients).Select(i => gate.Tokens.Issue(Role.Agent, $"bench-{i}", $"task-{i}", "bench/repo", "main", null, "local").Token).ToList();
             var sizeBefore = gate.Log.Size;
             var samples = new ConcurrentBag<double>();
@@ -85,8 +94,10 @@ internal static class ServiceBenchmarks
             })).ToList();
             await Task.WhenAll(workers);
             var entries = gate.Log.Size - sizeBefore;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"HTTP load, {clients} clients, {seconds:F0} s, 30-line snippets: {answered} scans answered ({answered / stop.Elapsed.TotalSeconds:F0}/s), {errors.Count} errors, {Percentiles.Of(samples.ToList())}"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process CPU {cpu.TotalMicroseconds / Math.Max(1, answered):F0} us per answered scan (service and clients)"));
             stdout.WriteLine($"ledger entries added {entries}, answered scans {answered}: {(entries == answered ? "equal" : "NOT EQUAL")}");
             foreach (var error in errors.GroupBy(e => e).Take(5))
             {
@@ -95,24 +106,54 @@ internal static class ServiceBenchmarks
         });
     }
 
-    /// <summary>`portcullis hook claude --server URL`, process start to exit, for a 30-line Write.</summary>
+    /// <summary>
+    /// A 30-line Write through the gate, process start to exit: `portcullis hook claude --server URL` (the
+    /// managed CLI) and the native `portcullis-hook --server URL` (<c>--client PATH</c>, by default beside
+    /// the CLI; skipped when absent).
+    /// </summary>
     public static int HookServer(IReadOnlyList<string> args, TextWriter stdout)
     {
         var cli = CliBenchmarks.LocateCli(CorpusCommand.Option(args, "--cli"));
+        var hookClient = CorpusCommand.Option(args, "--client") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(cli))!, "portcullis-hook");
         var runs = int.TryParse(CorpusCommand.Option(args, "--runs"), out var n) ? n : 21;
-        return WithService(stdout, (gate, address) =>
+        return WithService(stdout, (gate, _, address) =>
         {
             var token = gate.Tokens.Issue(Role.Agent, "bench", "bench", "bench/repo", "main", null, "local").Token;
             var payload = CliBenchmarks.HookPayload();
-            string[] arguments = ["hook", "claude", "--server", address.ToString(), "--token", token];
-            CliBenchmarks.RunCli(cli, arguments, payload);
-            var samples = Enumerable.Range(0, runs).Select(_ => CliBenchmarks.RunCli(cli, arguments, payload)).ToList();
-            stdout.WriteLine($"hook end to end, `portcullis hook claude --server`, 30-line Write: {Percentiles.Of(samples)}");
+            var commands = new List<(string Name, string Executable, string[] Arguments)>
+            {
+                ("`portcullis hook claude --server`", cli, ["hook", "claude", "--server", address.ToString(), "--token", token]),
+            };
+            if (File.Exists(hookClient))
+            {
+                commands.Add(("`portcullis-hook --server` (NativeAOT)", hookClient, ["--server", address.ToString(), "--token", token]));
+            }
+            else
+            {
+                stdout.WriteLine($"(no native hook client at {hookClient}; pass --client PATH to measure it)");
+            }
+            foreach (var (_, executable, arguments) in commands)
+            {
+                CliBenchmarks.RunCli(executable, arguments, payload);
+            }
+            // Interleaved, so that both see the same machine load.
+            var samples = commands.Select(_ => new List<double>()).ToList();
+            for (var run = 0; run < runs; run++)
+            {
+                for (var i = 0; i < commands.Count; i++)
+                {
+                    samples[i].Add(CliBenchmarks.RunCli(commands[i].Executable, commands[i].Arguments, payload));
+                }
+            }
+            for (var i = 0; i < commands.Count; i++)
+            {
+                stdout.WriteLine($"hook end to end, {commands[i].Name}, 30-line Write: {Percentiles.Of(samples[i])}");
+            }
             return Task.CompletedTask;
         });
     }
 
-    private static int WithService(TextWriter stdout, Func<GateServices, Uri, Task> run)
+    private static int WithService(TextWriter stdout, Func<GateServices, ScanEngine, Uri, Task> run)
     {
         var data = Directory.CreateTempSubdirectory("portcullis-service-bench-").FullName;
         try
@@ -123,7 +164,7 @@ internal static class ServiceBenchmarks
             app.StartAsync().GetAwaiter().GetResult();
             try
             {
-                run(gate, GateServer.Address(app)).GetAwaiter().GetResult();
+                run(gate, engine, GateServer.Address(app)).GetAwaiter().GetResult();
             }
             finally
             {
@@ -146,7 +187,7 @@ internal static class ServiceBenchmarks
         return client;
     }
 
-    private static async Task<int> Scan(HttpClient client, Core.SourceText snippet)
+    internal static async Task<int> Scan(HttpClient client, Core.SourceText snippet)
     {
         var body = JsonSerializer.Serialize(new { code = snippet.Text, language = snippet.Language, path = snippet.Path, kind = "completion" });
         using var content = new StringContent(body, Encoding.UTF8, "application/json");

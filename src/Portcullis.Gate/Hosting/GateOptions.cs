@@ -29,6 +29,12 @@ public sealed record GateOptions
 
     public int RateBurst { get; init; } = 400;
 
+    /// <summary>
+    /// Scans that run at once; the rest wait their turn in arrival order (within their deadline). More
+    /// than the cores only time-slices them, which stretches every scan and most the largest.
+    /// </summary>
+    public int ScanConcurrency { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Where evidence 7.2 JSON lines go; null means the data folder's <c>decisions.jsonl</c>.</summary>
     public string? DecisionLogPath { get; init; }
 
@@ -60,6 +66,10 @@ public sealed record GateOptions
         if (env("PORTCULLIS_RATE_PER_SECOND") is { Length: > 0 } rate)
         {
             result = result with { RatePerSecond = PositiveNumber(rate, "PORTCULLIS_RATE_PER_SECOND") };
+        }
+        if (env("PORTCULLIS_SCAN_CONCURRENCY") is { Length: > 0 } concurrency)
+        {
+            result = result with { ScanConcurrency = (int)PositiveNumber(concurrency, "PORTCULLIS_SCAN_CONCURRENCY") };
         }
         if (env("PORTCULLIS_RATE_BURST") is { Length: > 0 } burst)
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Portcullis.Gate.Recording;
@@ -11,7 +13,7 @@ namespace Portcullis.Gate.Scanning;
 /// </summary>
 public sealed class DecisionJournal(TextWriter writer) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
     private readonly Lock _lock = new();
 
     public static DecisionJournal OpenFile(string path)
@@ -23,9 +25,36 @@ public sealed class DecisionJournal(TextWriter writer) : IDisposable
 
     public void Write(ScanDecision entry, LogReceipt? receipt, string? recordingError)
     {
-        // The ledger's own encoding: canonical, with free text masked as the ledger masks it.
-        using var decision = JsonDocument.Parse(EntryCodec.Encode(entry));
-        var line = JsonSerializer.Serialize(new JournalLine("scan-decision", decision.RootElement, receipt?.Index, receipt?.LeafHash, recordingError), Json);
+        // The ledger's own encoding: canonical, with free text masked as the ledger masks it, copied in as
+        // it is (it is already JSON; reading it back into a document would only cost time).
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var json = new Utf8JsonWriter(buffer, Json))
+        {
+            json.WriteStartObject();
+            json.WriteString("event", "scan-decision");
+            json.WritePropertyName("decision");
+            json.WriteRawValue(EntryCodec.Encode(entry), skipInputValidation: true);
+            if (receipt is null)
+            {
+                json.WriteNull("ledgerIndex");
+                json.WriteNull("leafHash");
+            }
+            else
+            {
+                json.WriteNumber("ledgerIndex", receipt.Index);
+                json.WriteString("leafHash", receipt.LeafHash);
+            }
+            if (recordingError is null)
+            {
+                json.WriteNull("recordingError");
+            }
+            else
+            {
+                json.WriteString("recordingError", recordingError);
+            }
+            json.WriteEndObject();
+        }
+        var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
         lock (_lock)
         {
             writer.WriteLine(line);
@@ -33,6 +62,4 @@ public sealed class DecisionJournal(TextWriter writer) : IDisposable
     }
 
     public void Dispose() => writer.Dispose();
-
-    private sealed record JournalLine(string Event, JsonElement Decision, long? LedgerIndex, string? LeafHash, string? RecordingError);
 }

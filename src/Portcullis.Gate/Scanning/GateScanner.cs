@@ -33,6 +33,11 @@ public sealed class GateScanner(
     GateOptions options,
     TimeProvider time)
 {
+    // FIFO (SemaphoreSlim queues async waiters in order): under load a request waits behind those that
+    // came before it instead of sharing the cores with all of them, so the slowest answers stay close to
+    // the typical one. Only the scan takes a slot; the ledger append waits for the disk, not a core.
+    private readonly SemaphoreSlim _scanSlots = new(Math.Max(1, options.ScanConcurrency));
+
     public async Task<GateDecision> DecideAsync(IReadOnlyList<Submission> submissions, SubmissionInfo info, AccessToken caller, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -120,13 +125,28 @@ public sealed class GateScanner(
         IReadOnlyList<Submission> submissions, SubmissionInfo info, List<string> reasons, CancellationToken cancellationToken)
     {
         var deadline = options.DeadlineFor(info.Kind);
+        var asked = time.GetTimestamp();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cancel.CancelAfter(deadline);
+        try
+        {
+            // The wait for a slot counts against the deadline: the caller's clock runs from the request.
+            await _scanSlots.WaitAsync(cancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            reasons.Add(DeadlineReason(info.Kind, deadline));
+            return null;
+        }
         var work = Task.Run(() => submissions.Select(s => Scan(s, cancel.Token)).ToList(), CancellationToken.None);
+        // The slot is free when the scan has stopped, not when the answer gave up on it: a scan that runs
+        // past its deadline still holds a core.
+        _ = work.ContinueWith(_ => _scanSlots.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
             // WaitAsync answers at the deadline even if an analyzer does not notice the cancellation.
-            var results = await work.WaitAsync(deadline, time, cancellationToken).ConfigureAwait(false);
+            var remaining = deadline - time.GetElapsedTime(asked);
+            var results = await work.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
             if (cancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 reasons.Add(DeadlineReason(info.Kind, deadline));
