@@ -9,6 +9,7 @@ internal static class CodeRewrites
         new CommandArgumentListRewrite(),
         new HtmlEscapeRewrite(),
         new DataParserRewrite(),
+        new AesGcmCipherRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
