@@ -10,6 +10,7 @@ internal static class CodeRewrites
         new HtmlEscapeRewrite(),
         new DataParserRewrite(),
         new AesGcmCipherRewrite(),
+        new JavaPathWithinBaseRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -78,11 +78,12 @@ internal static class JavaCode
         return line[..(line.Length - line.TrimStart(' ', '\t').Length)];
     }
 
-    /// <summary>A name not already in the source, from a stem: <c>stem</c>, <c>stem2</c>, ...</summary>
-    public static string FreeName(string source, string stem)
+    /// <summary>A name no identifier of the file has, from a stem: <c>stem</c>, <c>stem2</c>, ...</summary>
+    public static string FreeName(SyntaxTree tree, string stem)
     {
+        var taken = tree.Root.Descendants().Where(d => d.Kind == "identifier").Select(d => d.Text).ToHashSet(StringComparer.Ordinal);
         var name = stem;
-        for (var n = 2; source.Contains(name, StringComparison.Ordinal); n++)
+        for (var n = 2; taken.Contains(name); n++)
         {
             name = stem + n;
         }
