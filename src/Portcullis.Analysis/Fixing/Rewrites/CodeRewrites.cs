@@ -11,6 +11,7 @@ internal static class CodeRewrites
         new DataParserRewrite(),
         new AesGcmCipherRewrite(),
         new JavaPathWithinBaseRewrite(),
+        new LdapFilterArgumentsRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
