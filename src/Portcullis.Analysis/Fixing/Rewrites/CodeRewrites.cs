@@ -12,6 +12,7 @@ internal static class CodeRewrites
         new AesGcmCipherRewrite(),
         new JavaPathWithinBaseRewrite(),
         new LdapFilterArgumentsRewrite(),
+        new XPathVariablesRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
