@@ -13,6 +13,7 @@ internal static class CodeRewrites
         new JavaPathWithinBaseRewrite(),
         new LdapFilterArgumentsRewrite(),
         new XPathVariablesRewrite(),
+        new PythonPathWithinBaseRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -77,16 +77,4 @@ internal static class JavaCode
         var line = source.Line(source.LineOf(byteOffset));
         return line[..(line.Length - line.TrimStart(' ', '\t').Length)];
     }
-
-    /// <summary>A name no identifier of the file has, from a stem: <c>stem</c>, <c>stem2</c>, ...</summary>
-    public static string FreeName(SyntaxTree tree, string stem)
-    {
-        var taken = tree.Root.Descendants().Where(d => d.Kind == "identifier").Select(d => d.Text).ToHashSet(StringComparer.Ordinal);
-        var name = stem;
-        for (var n = 2; taken.Contains(name); n++)
-        {
-            name = stem + n;
-        }
-        return name;
-    }
 }

@@ -52,8 +52,8 @@ internal sealed class JavaPathWithinBaseRewrite : ICodeRewrite
             return null;
         }
         var source = target.Tree.Source;
-        var baseDir = JavaCode.FreeName(target.Tree, "baseDir");
-        var filePath = JavaCode.FreeName(target.Tree, "filePath");
+        var baseDir = FreshName.For(target.Tree, "baseDir");
+        var filePath = FreshName.For(target.Tree, "filePath");
         string baseExpression;
         string pathExpression;
         SyntaxNode replaced;
