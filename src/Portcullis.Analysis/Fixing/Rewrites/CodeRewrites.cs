@@ -14,6 +14,7 @@ internal static class CodeRewrites
         new LdapFilterArgumentsRewrite(),
         new XPathVariablesRewrite(),
         new PythonPathWithinBaseRewrite(),
+        new JavaXPathVariablesRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -32,10 +32,13 @@ internal sealed partial class XPathVariablesRewrite : ICodeRewrite
             return null;
         }
         var built = focus.Kind == "identifier" ? PythonValues.LastAssignmentBefore(focus) : focus;
-        if (built is not { } query || BuiltString.Decompose(query) is not { } parts || Query(parts) is not var (text, variables) || variables.Count == 0)
+        if (built is not { } query || BuiltString.Decompose(query) is not { } parts || Query(parts, Reserved) is not (var body, var variables)
+            || body.Contains('\'') && body.Contains('"'))
         {
             return null;
         }
+        var delimiter = body.Contains('"') ? '\'' : '"';
+        var text = $"{delimiter}{body}{delimiter}";
         // Values read later than the query was built must still be the same values.
         if (query != focus && variables.Any(v => v.Value.Kind != "identifier" || PythonValues.AssignedBetween(v.Value.Text, query, call)))
         {
@@ -86,8 +89,11 @@ internal sealed partial class XPathVariablesRewrite : ICodeRewrite
         return new TextEdit(at, at, (hasArguments && !trailingComma ? ", " : "") + text);
     }
 
-    /// <summary>The query as one string literal with <c>$name</c> where each value was, and the variables.</summary>
-    private static (string Text, List<(string Name, SyntaxNode Value)> Variables)? Query(IReadOnlyList<StringPart> parts)
+    /// <summary>
+    /// The query's text with <c>$name</c> where each value was (quotes as characters, not escapes), and
+    /// the variables; null when a value is not where an XPath literal or operand can stand, or there is none.
+    /// </summary>
+    public static (string Body, List<(string Name, SyntaxNode Value)> Variables)? Query(IReadOnlyList<StringPart> parts, IReadOnlySet<string> reserved)
     {
         var text = new StringBuilder();
         var variables = new List<(string Name, SyntaxNode Value)>();
@@ -119,7 +125,7 @@ internal sealed partial class XPathVariablesRewrite : ICodeRewrite
                 return null;
             }
             var value = parts[i].Expression!.Value;
-            var name = value.Kind == "identifier" && !Reserved.Contains(value.Text) && !value.Text.StartsWith('_') ? value.Text : $"value{variables.Count + 1}";
+            var name = value.Kind == "identifier" && !reserved.Contains(value.Text) && !value.Text.StartsWith('_') ? value.Text : $"value{variables.Count + 1}";
             if (variables.Any(v => v.Name == name))
             {
                 name = $"value{variables.Count + 1}";
@@ -131,14 +137,7 @@ internal sealed partial class XPathVariablesRewrite : ICodeRewrite
         {
             text.Append(parts[i].IsLiteral ? literals[i] : "$" + variables[k++].Name);
         }
-        var result = text.ToString();
-        // The values moved out of the quotes; a quote left over means the query had its own quoting.
-        if (result.Contains('\'') && result.Contains('"'))
-        {
-            return null;
-        }
-        var delimiter = result.Contains('"') ? '\'' : '"';
-        return ($"{delimiter}{result}{delimiter}", variables);
+        return variables.Count == 0 ? null : (text.ToString(), variables);
     }
 
     /// <summary>The quotes as characters; other escapes stay as written (they read the same in any string).</summary>
