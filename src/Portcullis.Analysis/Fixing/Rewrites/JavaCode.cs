@@ -77,4 +77,11 @@ internal static class JavaCode
         var line = source.Line(source.LineOf(byteOffset));
         return line[..(line.Length - line.TrimStart(' ', '\t').Length)];
     }
+
+    /// <summary>True when the method assigns the name anywhere between the end of one node and the start of another.</summary>
+    public static bool AssignedBetween(string name, SyntaxNode from, SyntaxNode to) =>
+        EnclosingBody(to) is { } body && body.Descendants().Any(d => d.StartByte >= from.EndByte && d.EndByte <= to.StartByte
+            && (d.Kind == "assignment_expression" && d.ChildByField("left")?.Text == name
+                || d.Kind == "update_expression" && d.NamedChildren.Any(c => c.Text == name)
+                || d.Kind == "variable_declarator" && d.ChildByField("name")?.Text == name));
 }

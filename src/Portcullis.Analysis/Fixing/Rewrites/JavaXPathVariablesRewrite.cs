@@ -39,7 +39,7 @@ internal sealed class JavaXPathVariablesRewrite : ICodeRewrite
             return null;
         }
         // The values are read at the statement: they must be the values the expression was built from.
-        if (query != focus && variables.Any(v => v.Value.Kind != "identifier" || AssignedBetween(v.Value.Text, query, statement)))
+        if (query != focus && variables.Any(v => v.Value.Kind != "identifier" || JavaCode.AssignedBetween(v.Value.Text, query, statement)))
         {
             return null;
         }
@@ -60,10 +60,4 @@ internal sealed class JavaXPathVariablesRewrite : ICodeRewrite
             new TextEdit(statement.StartByte, statement.StartByte, resolver.ToString()),
         ]);
     }
-
-    private static bool AssignedBetween(string name, SyntaxNode from, SyntaxNode to) =>
-        JavaCode.EnclosingBody(to) is { } body && body.Descendants().Any(d => d.StartByte >= from.EndByte && d.EndByte <= to.StartByte
-            && (d.Kind == "assignment_expression" && d.ChildByField("left")?.Text == name
-                || d.Kind == "update_expression" && d.NamedChildren.Any(c => c.Text == name)
-                || d.Kind == "variable_declarator" && d.ChildByField("name")?.Text == name));
 }

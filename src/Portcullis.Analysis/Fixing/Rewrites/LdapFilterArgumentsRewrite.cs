@@ -47,7 +47,16 @@ internal sealed class LdapFilterArgumentsRewrite : ICodeRewrite
         {
             return null;
         }
-        var values = parts.Where(p => !p.IsLiteral).Select(p => p.Expression!.Value.Text).ToList();
+        var valueNodes = parts.Where(p => !p.IsLiteral).Select(p => p.Expression!.Value).ToList();
+        // The values are read where the arguments are built (the array, or the search): they must be
+        // the values the filter was built from.
+        var readAt = initializer ?? call;
+        var (first, last) = readAt.StartByte < filter.StartByte ? (readAt, filter) : (filter, readAt);
+        if (first != last && !filter.Contains(readAt) && valueNodes.Any(v => v.Kind != "identifier" && filter != focus || v.Kind == "identifier" && JavaCode.AssignedBetween(v.Text, first, last)))
+        {
+            return null;
+        }
+        var values = valueNodes.Select(v => v.Text).ToList();
         var index = existing;
         var literal = "\"" + string.Concat(parts.Select(p => p.IsLiteral ? p.Literal : $"{{{index++}}}")) + "\"";
         // Declared and used once, at the search: the variable now holds the filter with placeholders.
