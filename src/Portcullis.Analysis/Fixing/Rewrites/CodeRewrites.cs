@@ -11,6 +11,12 @@ internal static class CodeRewrites
         new DataParserRewrite(),
         new BoundedWriteRewrite(),
         new ScanfWidthRewrite(),
+        new AesGcmCipherRewrite(),
+        new JavaPathWithinBaseRewrite(),
+        new LdapFilterArgumentsRewrite(),
+        new XPathVariablesRewrite(),
+        new PythonPathWithinBaseRewrite(),
+        new JavaXPathVariablesRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
