@@ -33,7 +33,11 @@ internal sealed class ProviderScanner
         var windows = new Dictionary<ProviderPattern, List<(int Start, int End)>>();
         foreach (var (position, anchor, pattern) in _caseSensitive.Hits(text).Concat(_ignoreCase.Hits(text)))
         {
-            var start = Math.Max(0, position - ProviderPattern.LeadingReach);
+            if (pattern.AtAnchor is { } atAnchor && !atAnchor(text, position))
+            {
+                continue;
+            }
+            var start = Math.Max(0, position - pattern.Leading);
             var end = (int)Math.Min(text.Length, (long)position + anchor.Length + pattern.TrailingReach);
             if (!windows.TryGetValue(pattern, out var list))
             {

@@ -13,10 +13,10 @@ internal static partial class ProviderCatalog
             Start + @"eyJ[\w-]{8,}\.eyJ[\w-]{8,}(?:\.[\w-]{10,})?(?![\w.-])", Accept: TokenStructure.IsJwt, JudgeRandomness: false),
         new("database-uri", "secrets.database-uri", "Database", "DATABASE_URL", ["://"],
             """(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|jdbc:[a-z0-9]+(?::[a-z]+)?)://[^\s:/@'"<>{}]{1,100}:(?<secret>[^\s@/'"<>]{1,200})@[\w.\[\]-]+""",
-            Strict: false),
+            Strict: false, AtAnchor: UriShape.HasPassword, Leading: UriShape.MaxScheme),
         new("basic-auth-url", "secrets.basic-auth-url", "URL credentials", "SERVICE_URL", ["://"],
             """(?i:https?|ftps?|sftp|smtps?|ldaps?|ssh|git|svn)://[^\s:/@'"<>{}]{1,100}:(?<secret>[^\s@/'"<>]{3,200})@[\w.-]+\.[a-z]{2,}""",
-            Strict: false),
+            Strict: false, AtAnchor: UriShape.HasPassword, Leading: UriShape.MaxScheme),
         // curl's -u / --user user:password (a `$(…)` or `$VAR` user is a lookup, and a password equal to its user a default).
         new("curl-user-password", "secrets.basic-auth-url", "curl credentials", "CURL_PASSWORD", ["curl"],
             """(?<![\w-])(?i:curl)(?![\w-])[^\r\n]{0,300}?\s(?:-u|--user)(?:\s+|=)['"]?[^:\s'"$<]{1,100}:(?<secret>[^\s'"]{3,200})""",
