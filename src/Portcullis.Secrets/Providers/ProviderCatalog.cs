@@ -60,6 +60,10 @@ internal static partial class ProviderCatalog
         P("terraform-cloud-token", "terraform-cloud-token", "HashiCorp Terraform Cloud", "TFE_TOKEN", ".atlasv1.", Start + @"[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w=-])"),
         P("flyio-token", "flyio-token", "Fly.io", "FLY_API_TOKEN", "fo1_", Start + @"fo1_[\w-]{43}(?![\w-])"),
         P("flyio-macaroon", "flyio-token", "Fly.io", "FLY_API_TOKEN", ["fm1_", "fm1a_", "fm1r_", "fm2_", "fm2a_", "fm2r_"], Start + "fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}"),
+        // Netlify personal access tokens carry no prefix: 40 to 46 characters of [A-Za-z0-9=_-] given to a Netlify-named setting,
+        // with digits among them (a site or team slug of words has none).
+        new("netlify-access-token", "secrets.netlify-token", "Netlify", "NETLIFY_AUTH_TOKEN", ["netlify"],
+            """(?i:netlify)[\w.-]{0,20}['"]?\s*(?:[:=]|:=|=>)\s*['"]?(?<secret>(?=[A-Za-z=_-]{0,45}[0-9])[A-Za-z0-9=_-]{40,46})(?![\w=-])""", AnchorsIgnoreCase: true),
         P("vercel-token", "vercel-token", "Vercel", "VERCEL_TOKEN", ["vcp_", "vci_", "vck_", "vca_", "vcr_"], Start + "vc[pikar]_[A-Za-z0-9]{40,60}" + End),
         P("scalingo-token", "scalingo-token", "Scalingo", "SCALINGO_API_TOKEN", "tk-us-", Start + @"tk-us-[\w-]{48}(?![\w-])"),
         P("openshift-token", "openshift-token", "OpenShift", "OPENSHIFT_TOKEN", "sha256~", Start + @"sha256~[\w-]{43}(?![\w-])"),
