@@ -79,6 +79,31 @@ public sealed class GenericDetectionTests
         Assert.Empty(FindSecrets(code, "python"));
     }
 
+    [Theory]
+    [InlineData("go", "package main\n\nfunc f() {\n\tpasswd := q{{h}o)p${e]nob(ody[x>-_$#k3y}},\n}\n")]
+    [InlineData("text", "private_key: q{{h}o)p${e]nob(ody[x>-_$#k3y}}\"\n")]
+    [InlineData("text", "secrete = Q,.:-¨@*¿?!\n")]
+    [InlineData("yaml", "smtp:\n  password: correct horse battery staple\n")]
+    [InlineData("text", "db_admin_password = \"correct horse battery staple\"\n")]
+    [InlineData("ruby", "signing do\n  storePassword \"Tr0ub4dor&3x!Qz\"\nend\n")]
+    public void Values_with_symbols_or_words_that_settings_files_hold_are_found(string language, string code)
+    {
+        Assert.Contains(FindSecrets(code, language), f => f.RuleId == SecretRules.GenericId);
+    }
+
+    [Theory]
+    [InlineData("go", "package main\n\nfunc f() {\n\tpassword := map[string]string{\"a\": b}\n}\n")]
+    [InlineData("go", "package main\n\nfunc f() {\n\tpassword := hash(salt[0:4])\n}\n")]
+    [InlineData("text", "Password: must be at least eight characters\n")]
+    [InlineData("text", "secret = ,.:-¨@*¿?!\n")]
+    [InlineData("yaml", "password_policy: at least eight characters\n")]
+    [InlineData("yaml", "secret_note: this value is read from the vault at start and never written anywhere\n")]
+    [InlineData("python", "password \"Tr0ub4dor&3x!Qz\" if x else y\n")]
+    public void Expressions_prose_and_long_sentences_are_not_values(string language, string code)
+    {
+        Assert.Empty(FindSecrets(code, language));
+    }
+
     [Fact]
     public void A_comparison_with_a_secret_named_variable_is_found()
     {

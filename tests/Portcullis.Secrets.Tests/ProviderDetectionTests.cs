@@ -169,6 +169,17 @@ public sealed class ProviderDetectionTests
     }
 
     [Fact]
+    public void A_discord_token_is_found_by_its_three_parts_and_an_id_that_is_not_digits_lowers_the_confidence()
+    {
+        var real = "MTk4NjIyNDgzNDcxOTI1MjQ4." + RandomOf(Base62, 6, 70) + "." + RandomOf(Base62 + "_-", 27, 71);
+        Assert.Equal(Confidence.High, Assert.Single(FindSecrets(real), f => f.RuleId == "secrets.discord-token").Confidence);
+        var mangled = "MZ1y" + RandomOf(Base62, 20, 72) + "." + RandomOf(Base62, 6, 73) + "." + RandomOf(Base62 + "_-", 27, 74);
+        Assert.Equal(Confidence.Medium, Assert.Single(FindSecrets(mangled), f => f.RuleId == "secrets.discord-token").Confidence);
+        Assert.Empty(FindSecrets("org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"));
+        Assert.Empty(FindSecrets("aaaaaaaaaaaaaaaaaaaaaaaaa.method.anotherVeryLongIdentifierName"));
+    }
+
+    [Fact]
     public void A_prefix_inside_a_longer_word_is_not_a_token()
     {
         Assert.Empty(FindSecrets("xsk_live_" + RandomOf(Base62, 24, 50)));

@@ -28,8 +28,12 @@ internal static partial class ProviderCatalog
             AnchorsIgnoreCase: true, Strict: false),
         new("discord-bot-token", "secrets.discord-token", "Discord", "DISCORD_BOT_TOKEN", ["discord", "bot_token", "bot token"],
             """(?<secret>(?<![\w-])[MNO][\w-]{23,25}\.[\w-]{6}\.[\w-]{27,38})(?![\w-])""", AnchorsIgnoreCase: true),
-        new("discord-token-shape", "secrets.discord-token", "Discord", "DISCORD_BOT_TOKEN", ["MT", "Mj", "Mz", "ND", "NT", "Nj", "Nz", "OD", "OT"],
-            """(?<![\w.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![\w.-])""", Accept: TokenStructure.IsDiscordToken),
+        // A Discord bot token is three base64url parts: the bot's user id (24 to 26 characters), a 6-character timestamp
+        // and a 27- or 38-character HMAC. The shape is found from the timestamp's two dots; an id part that does not
+        // decode to the digits of a user id leaves the finding at lower confidence (hand-made or corrupted).
+        new("discord-token-shape", "secrets.discord-token", "Discord", "DISCORD_BOT_TOKEN", ["."],
+            """(?<![\w.-])[A-Za-z0-9_-]{24,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![\w.-])""",
+            Validate: TokenStructure.IsDiscordToken, Accept: TokenStructure.HasDiscordParts, AtAnchor: TokenStructure.IsDiscordTimestampAt, Leading: 28),
         new("twilio-auth-token", "secrets.twilio-auth-token", "Twilio", "TWILIO_AUTH_TOKEN", ["twilio"],
             """(?i:twilio)[\w.-]{0,20}?(?i:auth|token|secret)[\w.-]{0,20}['"]?\s*(?:[:=]|:=|=>)\s*['"]?(?<secret>[a-f0-9]{32})""" + End, AnchorsIgnoreCase: true),
     ];
