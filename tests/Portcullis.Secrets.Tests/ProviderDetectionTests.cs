@@ -180,6 +180,26 @@ public sealed class ProviderDetectionTests
     }
 
     [Fact]
+    public void A_quoted_random_string_that_nothing_names_in_plain_text_is_reported_below_high_severity()
+    {
+        var base64 = RandomOf(Base62 + "_-", 60, 75);
+        Assert.Equal(Severity.Medium, Assert.Single(FindSecrets($"Oops, I pasted \"{base64}\" into the ticket")).Severity);
+        Assert.Equal(Severity.Low, Assert.Single(FindSecrets($"\"{RandomOf(Hex, 32, 76)}\"")).Severity);
+        Assert.Empty(FindSecrets($"public_key = \"{base64}\""));
+        Assert.Empty(FindSecrets("\"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\""));
+        Assert.Empty(FindSecrets("\"doppler_integration_flyio_and_more_words\""));
+        Assert.Empty(FindSecrets($"x = f(\"{base64}\")", "python"));
+    }
+
+    [Fact]
+    public void A_service_account_key_file_is_found_by_its_type_when_its_key_is_not_in_view()
+    {
+        Assert.Contains(FindSecrets("{\n  \"type\": \"service_account\",\n  \"project_id\": \"demo\"\n"), f => f.RuleId == "secrets.gcp-service-account");
+        Assert.Empty(FindSecrets("{\n  \"type\": \"service_account\",\n  \"private_key\": \"${GCP_PRIVATE_KEY}\"\n}"));
+        Assert.Empty(FindSecrets("{\"type\": \"authorized_user\"}"));
+    }
+
+    [Fact]
     public void A_prefix_inside_a_longer_word_is_not_a_token()
     {
         Assert.Empty(FindSecrets("xsk_live_" + RandomOf(Base62, 24, 50)));

@@ -89,6 +89,10 @@ internal static partial class GenericScanner
         {
             return true;
         }
+        if (ByteListStart(text, end) >= 0)
+        {
+            return true;
+        }
         if (after + 1 < text.Length && text[after] == '[' && (char.IsAsciiDigit(text[after + 1]) || text[after + 1] == ']'))
         {
             // A C array declarator: `char password[32] = "…"`.
@@ -157,6 +161,11 @@ internal static partial class GenericScanner
         if (ReversedValue(text, start) is { } reversed)
         {
             ConsiderRange(found, text[start..end], text, reversed.Start, reversed.End);
+        }
+        if (ByteListStart(text, end) is var list and >= 0)
+        {
+            ConsiderBytes(found, text[start..end], text, list);
+            return;
         }
         if (AssignsExpression(text, end))
         {
@@ -244,6 +253,67 @@ internal static partial class GenericScanner
         }
         Consider(found, name, value.Index, value.Value, dialect == Dialect.Code ? ValueForm.Quoted : ValueForm.Unquoted);
     }
+
+    /// <summary>
+    /// Where a list of hex byte literals given to the name opens (<c>#define password {0x48, 0x65, …}</c>,
+    /// <c>byte[] secret = {0x68, …}</c>, <c>password = bytes([0x68, …])</c>), or -1: a secret spelt as character codes.
+    /// </summary>
+    private static int ByteListStart(string text, int nameEnd)
+    {
+        var limit = Math.Min(text.Length - 1, nameEnd + 40);
+        for (var i = nameEnd; i < limit; i++)
+        {
+            var c = text[i];
+            if (c is '{' or '[' or '(')
+            {
+                var next = SkipBlanks(text, i + 1);
+                if (next + 1 < text.Length && text[next] == '0' && text[next + 1] is 'x' or 'X')
+                {
+                    return i;
+                }
+                continue;
+            }
+            if (c is '\n' or ';' or '"' or '\'' or '}' or ')')
+            {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The list decoded: printable characters are a password, judged as the string they spell.</summary>
+    private static void ConsiderBytes(List<SecretCandidate> found, string name, string text, int open)
+    {
+        var match = ByteList().Match(text, open);
+        if (!match.Success)
+        {
+            return;
+        }
+        var spelt = new System.Text.StringBuilder();
+        foreach (Capture code in match.Groups["byte"].Captures)
+        {
+            var value = Convert.ToInt32(code.Value[2..], 16);
+            if (value is < 0x20 or > 0x7E)
+            {
+                return;
+            }
+            spelt.Append((char)value);
+        }
+        var list = match.Groups["list"];
+        if (SecretNames.IsSecretName(name) && IsSecretValue(spelt.ToString(), name, ValueForm.Quoted))
+        {
+            var candidate = new SecretCandidate(
+                "secrets.generic-assignment", "generic-assignment (character codes)", "Hardcoded credential", EnvironmentNames.FromIdentifier(name) ?? "SECRET",
+                list.Index, list.Index + list.Length, list.Value, Severity.High, Confidence.Medium, CandidateOrigin.Generic, name);
+            if (!found.Any(f => f.Overlaps(candidate)))
+            {
+                found.Add(candidate);
+            }
+        }
+    }
+
+    [GeneratedRegex("""\G[{\[(]\s*(?<list>(?<byte>0[xX][0-9A-Fa-f]{1,2})(?:\s*,\s*(?<byte>0[xX][0-9A-Fa-f]{1,2})){3,255})\s*,?\s*[}\])]""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ByteList();
 
     /// <summary>A settings value: the rest of its line, without a trailing comment (<c> # …</c>, <c> ; …</c>) or separator.</summary>
     private static string SettingValue(string line)

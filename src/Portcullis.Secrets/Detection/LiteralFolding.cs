@@ -68,6 +68,14 @@ internal static partial class LiteralFolding
             }
         }
         var value = folded.ToString();
+        if (chain.Count == 1 && EmbedsCode(chain[0].Groups["content"].Value))
+        {
+            // Code or settings quoted inside a literal (`"#define\tpassword\t\"…\""`, generated source, JSON holding a
+            // config line): its own assignments are judged once its escapes are undone.
+            var embedded = false;
+            Report(GenericScanner.Scan(value, Syntax.LanguageIds.Text, ref embedded), text, start, end, "embedded", found);
+            incomplete |= embedded;
+        }
         if (chain.Count > 1)
         {
             Report(providers.Scan(value, ref incomplete), text, start, end, "concatenated", found);
@@ -77,6 +85,10 @@ internal static partial class LiteralFolding
             Report(providers.Scan(decoded, ref incomplete), text, start, end, "encoded", found);
         }
     }
+
+    /// <summary>An escaped quote inside the literal: it holds a quoted string of its own.</summary>
+    private static bool EmbedsCode(string content) =>
+        content.Contains("\\\"", StringComparison.Ordinal) || content.Contains("\\'", StringComparison.Ordinal);
 
     private static void Report(List<SecretCandidate> inner, string text, int start, int end, string how, List<SecretCandidate> found)
     {

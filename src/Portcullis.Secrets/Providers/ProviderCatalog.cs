@@ -32,6 +32,11 @@ internal static partial class ProviderCatalog
         P("gcp-api-key", "gcp-api-key", "Google Cloud", "GOOGLE_API_KEY", "AIza", Start + @"AIza[\w-]{35}(?![\w-])"),
         new("gcp-service-account-key", "secrets.gcp-service-account", "Google Cloud", "GOOGLE_APPLICATION_CREDENTIALS", ["service_account"],
             @"""type""\s*:\s*""service_account""[^}]{0,3000}?""private_key""\s*:\s*""(?<secret>-----BEGIN[^""]{40,})""", JudgeRandomness: false),
+        // The type marker alone is only written into service-account key files; with no `private_key` field around it
+        // (a fragment or a truncated paste) the file is still reported, its key not being visible to judge.
+        new("gcp-service-account-file", "secrets.gcp-service-account", "Google Cloud", "GOOGLE_APPLICATION_CREDENTIALS", ["service_account"],
+            @"(?<!""private_key""[\s\S]{0,3000})""type""\s*:\s*""service_account""(?![\s\S]{0,3000}""private_key""\s*:)",
+            MultiLine: true, JudgeRandomness: false, Strict: false),
         P("gcp-oauth-client-secret", "gcp-oauth-client-secret", "Google Cloud", "GOOGLE_CLIENT_SECRET", "GOCSPX-", Start + @"GOCSPX-[\w-]{28}(?![\w-])"),
         P("azure-storage-account-key", "azure-storage-key", "Azure", "AZURE_STORAGE_CONNECTION_STRING", "AccountKey=", @"AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)"),
         P("azure-sas-token", "azure-sas-token", "Azure", "AZURE_STORAGE_SAS_TOKEN", "sig=", @"(?:sv|se|sp|sr|st|spr|srt|ss)=[^&\s""']+&(?:[a-z]{2,4}=[^&\s""']*&)*sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)*)"),
