@@ -14,6 +14,9 @@ internal static partial class LiteralFolding
 {
     private const int MaxFolded = 4_096;
 
+    /// <summary>The shortest literal worth decoding: an encoded key is longer than this.</summary>
+    private const int MinEncoded = 16;
+
     public static List<SecretCandidate> Scan(string text, ProviderScanner providers, ref bool incomplete, CancellationToken cancellationToken = default)
     {
         var found = new List<SecretCandidate>();
@@ -56,6 +59,15 @@ internal static partial class LiteralFolding
         {
             return;
         }
+        if (chain.Count == 1)
+        {
+            // Most literals are short words and messages: nothing to join, too short to decode, no quoted string inside.
+            var content = chain[0].Groups["content"];
+            if (content.Length < MinEncoded && !text.AsSpan(content.Index, content.Length).Contains('\\'))
+            {
+                return;
+            }
+        }
         var start = chain[0].Index;
         var end = chain[^1].Index + chain[^1].Length;
         var folded = new StringBuilder();
@@ -80,7 +92,7 @@ internal static partial class LiteralFolding
         {
             Report(providers.Scan(value, ref incomplete), text, start, end, "concatenated", found);
         }
-        if (value.Length >= 16 && Decode(value) is { } decoded && decoded != value)
+        if (value.Length >= MinEncoded && Decode(value) is { } decoded && decoded != value)
         {
             Report(providers.Scan(decoded, ref incomplete), text, start, end, "encoded", found);
         }
