@@ -23,10 +23,13 @@ internal static partial class GenericScanner
         "python", "javascript", "typescript", "tsx", "java", "csharp", "go", "php", "ruby", "c", "cpp", "rust", "kotlin", "solidity", "hcl",
     };
 
+    /// <summary>Settings formats whose value runs to the end of its line (a shell or Dockerfile value ends at a blank).</summary>
+    private static readonly HashSet<string> SettingsLanguages = new(StringComparer.Ordinal) { "yaml", "toml", "ini", "properties", "dotenv" };
+
     public static List<SecretCandidate> Scan(string text, string language, ref bool incomplete, CancellationToken cancellationToken = default)
     {
         var found = new List<SecretCandidate>();
-        var dialect = CodeLanguages.Contains(language) ? Dialect.Code : language == Syntax.LanguageIds.Text ? Dialect.Text : Dialect.Settings;
+        var dialect = CodeLanguages.Contains(language) ? Dialect.Code : SettingsLanguages.Contains(language) ? Dialect.Settings : Dialect.Text;
         // `name "value"` is a statement only where a call needs no parentheses (Ruby) or in DSL and settings text.
         var commands = dialect != Dialect.Code || language == "ruby";
         var lastIdentifierStart = -1;
