@@ -15,6 +15,7 @@ const string usage = """
       parse [--analyzers]                                     one-thread parse vs scan throughput per corpus; --analyzers adds time and allocation per analyzer
       hook        [--cli PATH] [--runs N]                     Claude Code hook, process start to exit, 30-line Write
       secrets     [--megabytes N] [--rounds N]                secrets detector MB/s on text without secrets, snippet latency
+      secrets-code [--rounds N]                               secrets detector MB/s on the OWASP Benchmark and CyberSecEval sources
       ledger      appends [--appenders N] [--count N] | scale [--entries N] | crash [--count N]
       service-latency [--rounds N]                            gate over HTTP, one client, 30-line snippets, p50/p95
       service-load    [--clients N] [--seconds S]             N concurrent HTTP clients; errors, p99, ledger entries == scans
@@ -38,6 +39,8 @@ switch (args[0])
         return ParseBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
     case "secrets":
         return SecretsThroughputBenchmark.Run(rest, Console.Out);
+    case "secrets-code":
+        return SecretsCodeBenchmark.Run(rest, Console.Out);
     case "solidity-latency":
         return SolidityLatencyBenchmark.Run(rest, EngineFactory.Create([], ParseLimits.Default, Console.Error), Console.Out);
     case "hook":

@@ -1,4 +1,5 @@
 using Portcullis.Core;
+using Portcullis.Secrets.Detection;
 using Portcullis.Secrets.Providers;
 
 namespace Portcullis.Secrets;
@@ -29,6 +30,9 @@ internal static class SecretRules
         rules[GenericId] = new RuleDescriptor(
             GenericId, AllLanguages, Severity.High, Confidence.Medium, Credential,
             "Hardcoded credential assigned to a secret-named variable, key or argument; load it from the environment or a secret manager.");
+        rules[UnnamedLiteralScanner.RuleId] = new RuleDescriptor(
+            UnnamedLiteralScanner.RuleId, AllLanguages, Severity.Medium, Confidence.Low, Credential,
+            "A quoted high-entropy string in plain text that nothing names: possibly a pasted credential.");
         rules[IncompleteId] = new RuleDescriptor(
             IncompleteId, AllLanguages, Severity.Info, Confidence.Low, Taxonomy.Empty,
             "Part of this input was not searched for secrets: a pattern ran out of its time budget on it.");

@@ -33,7 +33,9 @@ public sealed class SecretsAnalyzer(SecretMasker? masker = null) : IAnalyzer
             var proposal = candidate.Severity >= Severity.High && context.Tree is { } tree
                 ? EnvironmentLookupFix.Propose(tree, startByte, endByte, candidate.Name, candidate.EnvironmentName)
                 : null;
-            var message = candidate.Severity == Severity.Low && candidate.Kind.EndsWith("(filled)", StringComparison.Ordinal)
+            var message = candidate.RuleId == UnnamedLiteralScanner.RuleId
+                ? $"High-entropy string with nothing naming it {masked}: if it is a credential, keep it out of the text and load it from a secret manager."
+                : candidate.Severity == Severity.Low && candidate.Kind.EndsWith("(filled)", StringComparison.Ordinal)
                 ? $"{candidate.Provider} token shape with a filled body ({candidate.Kind}) {masked}: a dummy or a redacted key; if a real key was here, rotate it."
                 : candidate.Severity == Severity.Low
                 ? $"{candidate.Provider} documentation example ({candidate.Kind}) {masked}: not a live credential, but replace it before real use."
@@ -54,6 +56,10 @@ public sealed class SecretsAnalyzer(SecretMasker? masker = null) : IAnalyzer
         var all = ProviderScanner.Default.Scan(text, ref incomplete, cancellationToken);
         all.AddRange(LiteralFolding.Scan(text, ProviderScanner.Default, ref incomplete, cancellationToken));
         all.AddRange(GenericScanner.Scan(text, language == LanguageIds.Text ? LanguageIds.Text : language, ref incomplete, cancellationToken));
+        if (language == LanguageIds.Text)
+        {
+            all.AddRange(UnnamedLiteralScanner.Scan(text));
+        }
         var kept = new List<SecretCandidate>();
         foreach (var candidate in all.OrderBy(c => c.Origin).ThenByDescending(c => c.Severity).ThenByDescending(c => c.End - c.Start))
         {

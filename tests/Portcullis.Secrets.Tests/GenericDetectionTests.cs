@@ -79,6 +79,56 @@ public sealed class GenericDetectionTests
         Assert.Empty(FindSecrets(code, "python"));
     }
 
+    [Theory]
+    [InlineData("go", "package main\n\nfunc f() {\n\tpasswd := q{{h}o)p${e]nob(ody[x>-_$#k3y}},\n}\n")]
+    [InlineData("text", "private_key: q{{h}o)p${e]nob(ody[x>-_$#k3y}}\"\n")]
+    [InlineData("text", "secrete = Q,.:-¨@*¿?!\n")]
+    [InlineData("yaml", "smtp:\n  password: correct horse battery staple\n")]
+    [InlineData("text", "db_admin_password = \"correct horse battery staple\"\n")]
+    [InlineData("ruby", "signing do\n  storePassword \"Tr0ub4dor&3x!Qz\"\nend\n")]
+    public void Values_with_symbols_or_words_that_settings_files_hold_are_found(string language, string code)
+    {
+        Assert.Contains(FindSecrets(code, language), f => f.RuleId == SecretRules.GenericId);
+    }
+
+    [Theory]
+    [InlineData("go", "package main\n\nfunc f() {\n\tpassword := map[string]string{\"a\": b}\n}\n")]
+    [InlineData("go", "package main\n\nfunc f() {\n\tpassword := hash(salt[0:4])\n}\n")]
+    [InlineData("text", "Password: must be at least eight characters\n")]
+    [InlineData("text", "secret = ,.:-¨@*¿?!\n")]
+    [InlineData("yaml", "password_policy: at least eight characters\n")]
+    [InlineData("yaml", "secret_note: this value is read from the vault at start and never written anywhere\n")]
+    [InlineData("python", "password \"Tr0ub4dor&3x!Qz\" if x else y\n")]
+    public void Expressions_prose_and_long_sentences_are_not_values(string language, string code)
+    {
+        Assert.Empty(FindSecrets(code, language));
+    }
+
+    [Theory]
+    [InlineData("text", "#define password {0x54, 0x72, 0x30, 0x75, 0x62, 0x34, 0x64, 0x30, 0x72}\n")]
+    [InlineData("c", "static const char secret[] = {0x54, 0x72, 0x30, 0x75, 0x62, 0x34, 0x64, 0x30, 0x72};\n")]
+    public void A_password_spelt_as_character_codes_is_found(string language, string code)
+    {
+        Assert.Contains(FindSecrets(code, language), f => f.RuleId == SecretRules.GenericId);
+    }
+
+    [Theory]
+    [InlineData("c", "static const unsigned char secret_salt[] = {0x00, 0x01, 0x9f, 0xff};\n")]
+    [InlineData("c", "static const char password_prompt[] = {0x50, 0x61, 0x73, 0x73};\n")]
+    [InlineData("c", "#define password {0x70, 0x61, 0x73, 0x73, 0x77, 0x6f, 0x72, 0x64}\n")]
+    public void Binary_data_descriptions_and_stock_words_in_character_codes_pass(string language, string code)
+    {
+        Assert.Empty(FindSecrets(code, language));
+    }
+
+    [Fact]
+    public void An_assignment_quoted_inside_a_literal_is_found_once_its_escapes_are_undone()
+    {
+        Assert.Contains(FindSecrets("\"#define\\tpassword\\t\\\"n84ASM54y4\\\"\""), f => f.RuleId == SecretRules.GenericId);
+        Assert.Contains(FindSecrets("String config = \"db_password=\\\"Tr0ub4dor&3x!Qz\\\"\";", "java"), f => f.RuleId == SecretRules.GenericId);
+        Assert.Empty(FindSecrets("\"#define\\tpassword_hint\\t\\\"n84ASM54y4\\\"\""));
+    }
+
     [Fact]
     public void A_comparison_with_a_secret_named_variable_is_found()
     {

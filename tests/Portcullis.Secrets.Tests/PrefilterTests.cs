@@ -39,6 +39,26 @@ public sealed class PrefilterTests
     }
 
     [Theory]
+    [InlineData("https://app:s3cr3tPw@db.internal/x", true)]
+    [InlineData("see https://user@example.com and mailto:x", false)]
+    [InlineData("https://example.com/a:b@c", false)]
+    [InlineData("\"https://example.com\" // owner: me@example.com", false)]
+    [InlineData("mongodb+srv://svc:p@ss:w0rd@cluster0.mongodb.net", true)]
+    public void The_uri_look_keeps_only_a_user_info_with_a_password(string text, bool expected)
+    {
+        Assert.Equal(expected, UriShape.HasPassword(text, text.IndexOf("://", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("redis://default:Qz7vR2mX9kLp4@cache.internal:6379")]
+    [InlineData("jdbc:postgresql://app:Qz7vR2mX9kLp4@db.internal:5432/orders")]
+    [InlineData("// licence: https://owasp.org/x\nftp://deploy:Qz7vR2mX9kLp4@files.example.org/upload")]
+    public void Uris_with_a_password_are_still_found_after_the_look(string text)
+    {
+        Assert.Contains(FindSecrets(text), f => f.RuleId is "secrets.database-uri" or "secrets.basic-auth-url");
+    }
+
+    [Theory]
     [InlineData("javascript", "const apiKey = config.secrets.apiKey;\n")]
     [InlineData("python", "password = settings.get_password(\"db\")\n")]
     [InlineData("text", "The token is injected by the platform; the password never leaves the vault.\n")]

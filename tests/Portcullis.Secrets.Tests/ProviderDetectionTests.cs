@@ -134,6 +134,72 @@ public sealed class ProviderDetectionTests
     }
 
     [Fact]
+    public void A_percent_sign_inside_a_url_encoded_token_is_not_a_windows_variable_reference()
+    {
+        var token = new string('A', 22) + RandomOf(Base62, 30, 62) + "%rO" + RandomOf(Base62, 30, 63) + "%CH" + RandomOf(Base62, 20, 64);
+        Assert.Contains(FindSecrets("System.setProperty(\"TWITTER_TOKEN\", \"" + token + "\")", "java"), f => f.RuleId == "secrets.twitter-token");
+        Assert.Empty(FindSecrets("password = \"%DB_PASSWORD%\"", "python"));
+        Assert.Empty(FindSecrets("password = \"%AppPassword%\"", "python"));
+    }
+
+    [Fact]
+    public void A_slack_token_is_judged_on_its_secret_not_on_its_numeric_ids()
+    {
+        Assert.Contains(FindSecrets("xoxa-511111111-31111111111-3111111111111-" + RandomOf(Hex, 18, 65)), f => f.RuleId == "secrets.slack-token" && f.Severity == Severity.Critical);
+        Assert.Empty(FindSecrets("xoxa-511111111-31111111111-3111111111111-xxxxxxxxxxxxxxxxxx"));
+    }
+
+    [Fact]
+    public void A_mailgun_webhook_signing_key_is_found_by_its_name_and_shape()
+    {
+        var key = RandomOf(Hex, 32, 66) + "-" + RandomOf(Hex, 8, 67) + "-" + RandomOf(Hex, 8, 68);
+        Assert.Contains(FindSecrets($"var mailgunSigningKey = \"{key}\"", "kotlin"), f => f.RuleId == "secrets.mailgun-api-key");
+        Assert.DoesNotContain(FindSecrets($"var mailgunMessageId = \"{RandomOf(Hex, 32, 66)}-{RandomOf("ijklmnop", 8, 67)}-x\"", "kotlin"), f => f.RuleId == "secrets.mailgun-api-key");
+    }
+
+    [Fact]
+    public void A_netlify_token_is_found_by_its_name_and_a_zero_run_typed_into_it_lowers_the_severity()
+    {
+        var token = RandomOf(Base62 + "=_-", 40, 69);
+        Assert.Contains(FindSecrets($"string netlifyToken = \"{token}\";", "csharp"), f => f.RuleId == "secrets.netlify-token" && f.Severity == Severity.Critical);
+        var edited = token[..20] + "0000" + token[24..];
+        Assert.Contains(FindSecrets($"NETLIFY_AUTH_TOKEN={edited}"), f => f.RuleId == "secrets.netlify-token" && f.Severity == Severity.Low);
+        Assert.Empty(FindSecrets("NETLIFY_AUTH_TOKEN=" + new string('0', 40)));
+        Assert.Empty(FindSecrets("netlify_site = \"my-netlify-site-name-for-the-docs-preview\""));
+    }
+
+    [Fact]
+    public void A_discord_token_is_found_by_its_three_parts_and_an_id_that_is_not_digits_lowers_the_confidence()
+    {
+        var real = "MTk4NjIyNDgzNDcxOTI1MjQ4." + RandomOf(Base62, 6, 70) + "." + RandomOf(Base62 + "_-", 27, 71);
+        Assert.Equal(Confidence.High, Assert.Single(FindSecrets(real), f => f.RuleId == "secrets.discord-token").Confidence);
+        var mangled = "MZ1y" + RandomOf(Base62, 20, 72) + "." + RandomOf(Base62, 6, 73) + "." + RandomOf(Base62 + "_-", 27, 74);
+        Assert.Equal(Confidence.Medium, Assert.Single(FindSecrets(mangled), f => f.RuleId == "secrets.discord-token").Confidence);
+        Assert.Empty(FindSecrets("org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"));
+        Assert.Empty(FindSecrets("aaaaaaaaaaaaaaaaaaaaaaaaa.method.anotherVeryLongIdentifierName"));
+    }
+
+    [Fact]
+    public void A_quoted_random_string_that_nothing_names_in_plain_text_is_reported_below_high_severity()
+    {
+        var base64 = RandomOf(Base62 + "_-", 60, 75);
+        Assert.Equal(Severity.Medium, Assert.Single(FindSecrets($"Oops, I pasted \"{base64}\" into the ticket")).Severity);
+        Assert.Equal(Severity.Low, Assert.Single(FindSecrets($"\"{RandomOf(Hex, 32, 76)}\"")).Severity);
+        Assert.Empty(FindSecrets($"public_key = \"{base64}\""));
+        Assert.Empty(FindSecrets("\"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789\""));
+        Assert.Empty(FindSecrets("\"doppler_integration_flyio_and_more_words\""));
+        Assert.Empty(FindSecrets($"x = f(\"{base64}\")", "python"));
+    }
+
+    [Fact]
+    public void A_service_account_key_file_is_found_by_its_type_when_its_key_is_not_in_view()
+    {
+        Assert.Contains(FindSecrets("{\n  \"type\": \"service_account\",\n  \"project_id\": \"demo\"\n"), f => f.RuleId == "secrets.gcp-service-account");
+        Assert.Empty(FindSecrets("{\n  \"type\": \"service_account\",\n  \"private_key\": \"${GCP_PRIVATE_KEY}\"\n}"));
+        Assert.Empty(FindSecrets("{\"type\": \"authorized_user\"}"));
+    }
+
+    [Fact]
     public void A_prefix_inside_a_longer_word_is_not_a_token()
     {
         Assert.Empty(FindSecrets("xsk_live_" + RandomOf(Base62, 24, 50)));

@@ -23,10 +23,15 @@ internal static partial class GenericScanner
         "python", "javascript", "typescript", "tsx", "java", "csharp", "go", "php", "ruby", "c", "cpp", "rust", "kotlin", "solidity", "hcl",
     };
 
+    /// <summary>Settings formats whose value runs to the end of its line (a shell or Dockerfile value ends at a blank).</summary>
+    private static readonly HashSet<string> SettingsLanguages = new(StringComparer.Ordinal) { "yaml", "toml", "ini", "properties", "dotenv" };
+
     public static List<SecretCandidate> Scan(string text, string language, ref bool incomplete, CancellationToken cancellationToken = default)
     {
         var found = new List<SecretCandidate>();
-        var code = CodeLanguages.Contains(language);
+        var dialect = CodeLanguages.Contains(language) ? Dialect.Code : SettingsLanguages.Contains(language) ? Dialect.Settings : Dialect.Text;
+        // `name "value"` is a statement only where a call needs no parentheses (Ruby) or in DSL and settings text.
+        var commands = dialect != Dialect.Code || language == "ruby";
         var lastIdentifierStart = -1;
         foreach (var (position, _, _) in Keywords.Hits(text))
         {
@@ -44,7 +49,7 @@ internal static partial class GenericScanner
             }
             try
             {
-                ScanAt(text, start, end, code, found);
+                ScanAt(text, start, end, dialect, commands, found);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -84,6 +89,10 @@ internal static partial class GenericScanner
         }
         var after = SkipBlanks(text, end);
         if (after < text.Length && IsSeparator(text[after]))
+        {
+            return true;
+        }
+        if (ByteListStart(text, end) >= 0)
         {
             return true;
         }
@@ -134,13 +143,32 @@ internal static partial class GenericScanner
 
     private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("\"'`");
 
-    private static void ScanAt(string text, int start, int end, bool code, List<SecretCandidate> found)
+    /// <summary>How the scanned text writes values: code (unquoted means an expression), settings files (a value runs to the end of its line), prose.</summary>
+    private enum Dialect
+    {
+        Code,
+        Settings,
+        Text,
+    }
+
+    private static void ScanAt(string text, int start, int end, Dialect dialect, bool commands, List<SecretCandidate> found)
     {
         // Each form is tried only where the character around the name allows it: a regex call costs more than the look.
         var previous = start > 0 ? text[start - 1] : '\n';
+        var lineStart = StartsLine(text, start);
+        if (dialect == Dialect.Text && lineStart && SecretNames.Words(text[start..end]).Count > 1)
+        {
+            // A compound key opening a line of prose (`aws_secret_access_key: …`) is a settings file pasted into it.
+            dialect = Dialect.Settings;
+        }
         if (ReversedValue(text, start) is { } reversed)
         {
             ConsiderRange(found, text[start..end], text, reversed.Start, reversed.End);
+        }
+        if (ByteListStart(text, end) is var list and >= 0)
+        {
+            ConsiderBytes(found, text[start..end], text, list);
+            return;
         }
         if (AssignsExpression(text, end))
         {
@@ -149,55 +177,198 @@ internal static partial class GenericScanner
         var quoteFollows = text.AsSpan(end, Math.Min(QuoteReach, text.Length - end)).IndexOfAny(Quotes) >= 0;
         if (quoteFollows)
         {
-            ConsiderQuoted(QuotedAssignment(), text, start, found);
+            ConsiderQuoted(QuotedAssignment(), text, start, found, dialect);
         }
         if (quoteFollows && previous is ' ' or '\t')
         {
-            ConsiderQuoted(Directive(), text, start, found);
+            ConsiderQuoted(Directive(), text, start, found, dialect);
+        }
+        if (quoteFollows && lineStart && commands)
+        {
+            ConsiderQuoted(CommandSetting(), text, start, found, dialect);
         }
         if (quoteFollows && previous is '"' or '\'')
         {
-            ConsiderQuoted(ConfigPair(), text, start, found);
+            ConsiderQuoted(ConfigPair(), text, start, found, dialect);
         }
         if (text[start] is 'a' or 'A' or 'x' or 'X')
         {
-            ConsiderQuoted(AuthorizationHeader(), text, start, found);
+            ConsiderQuoted(AuthorizationHeader(), text, start, found, dialect);
         }
         if (previous == '<')
         {
-            ConsiderQuoted(XmlElement(), text, start, found);
+            ConsiderQuoted(XmlElement(), text, start, found, dialect);
         }
-        ConsiderUnquoted(UnquotedSetting(), text, start, code, found);
+        ConsiderUnquoted(dialect == Dialect.Settings || (dialect == Dialect.Text && lineStart) ? SettingLine() : UnquotedSetting(), text, start, dialect, found);
         if (text[start] == '-')
         {
-            ConsiderUnquoted(Flag(), text, start, code, found);
+            ConsiderUnquoted(Flag(), text, start, dialect, found);
         }
     }
 
-    private static void ConsiderQuoted(Regex regex, string text, int start, List<SecretCandidate> found)
+    private static void ConsiderQuoted(Regex regex, string text, int start, List<SecretCandidate> found, Dialect dialect)
     {
         var match = regex.Match(text, start);
         if (match.Success)
         {
             var call = match.Groups["call"].Success;
-            Consider(found, match.Groups["name"].Value, match.Groups["value"], call ? ValueForm.CallArgument : ValueForm.Quoted);
+            Consider(found, match.Groups["name"].Value, match.Groups["value"].Index, match.Groups["value"].Value, call ? ValueForm.CallArgument : dialect == Dialect.Settings ? ValueForm.SettingsQuoted : ValueForm.Quoted);
         }
     }
 
-    private static void ConsiderUnquoted(Regex regex, string text, int start, bool code, List<SecretCandidate> found)
+    /// <summary>Only indentation before the name on its line: a statement or setting starts there (<c>password "…"</c> in Gradle, Ruby or Apex DSLs).</summary>
+    private static bool StartsLine(string text, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && text[i] is ' ' or '\t')
+        {
+            i--;
+        }
+        return i < 0 || text[i] == '\n';
+    }
+
+    private static void ConsiderUnquoted(Regex regex, string text, int start, Dialect dialect, List<SecretCandidate> found)
     {
         var match = regex.Match(text, start);
         if (!match.Success)
         {
             return;
         }
+        var name = match.Groups["name"].Value;
         var value = match.Groups["value"];
+        if (regex == SettingLine())
+        {
+            var line = SettingValue(value.Value);
+            Consider(found, name, value.Index, line, dialect == Dialect.Settings && line.Contains(' ', StringComparison.Ordinal) ? ValueForm.SettingsLine : ValueForm.Unquoted);
+            return;
+        }
         var next = value.Index + value.Length < text.Length ? text[value.Index + value.Length] : '\n';
-        if (next is '(' or '[' or '.' or '{' || (code && IsIdentifierLike(value.Value)))
+        if (dialect == Dialect.Code && next is '(' or '[' or '{' or ')' or ']' or '}' or '$' or '>' or '<'
+            && RawRun(text, value.Index) is { } run && HasMismatchedBrackets(run))
+        {
+            // Brackets that no expression could close in this order: text pasted without its quotes, not code.
+            Consider(found, name, value.Index, run, ValueForm.Quoted);
+            return;
+        }
+        if (next is '(' or '[' or '.' or '{' || (dialect == Dialect.Code && IsIdentifierLike(value.Value)))
         {
             return;
         }
-        Consider(found, match.Groups["name"].Value, value, code ? ValueForm.Quoted : ValueForm.Unquoted);
+        Consider(found, name, value.Index, value.Value, dialect == Dialect.Code ? ValueForm.Quoted : ValueForm.Unquoted);
+    }
+
+    /// <summary>
+    /// Where a list of hex byte literals given to the name opens (<c>#define password {0x48, 0x65, …}</c>,
+    /// <c>byte[] secret = {0x68, …}</c>, <c>password = bytes([0x68, …])</c>), or -1: a secret spelt as character codes.
+    /// </summary>
+    private static int ByteListStart(string text, int nameEnd)
+    {
+        var limit = Math.Min(text.Length - 1, nameEnd + 40);
+        for (var i = nameEnd; i < limit; i++)
+        {
+            var c = text[i];
+            if (c is '{' or '[' or '(')
+            {
+                var next = SkipBlanks(text, i + 1);
+                if (next + 1 < text.Length && text[next] == '0' && text[next + 1] is 'x' or 'X')
+                {
+                    return i;
+                }
+                continue;
+            }
+            if (c is '\n' or ';' or '"' or '\'' or '}' or ')')
+            {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The list decoded: printable characters are a password, judged as the string they spell.</summary>
+    private static void ConsiderBytes(List<SecretCandidate> found, string name, string text, int open)
+    {
+        var match = ByteList().Match(text, open);
+        if (!match.Success)
+        {
+            return;
+        }
+        var spelt = new System.Text.StringBuilder();
+        foreach (Capture code in match.Groups["byte"].Captures)
+        {
+            var value = Convert.ToInt32(code.Value[2..], 16);
+            if (value is < 0x20 or > 0x7E)
+            {
+                return;
+            }
+            spelt.Append((char)value);
+        }
+        var list = match.Groups["list"];
+        if (SecretNames.IsSecretName(name) && IsSecretValue(spelt.ToString(), name, ValueForm.Quoted))
+        {
+            var candidate = new SecretCandidate(
+                "secrets.generic-assignment", "generic-assignment (character codes)", "Hardcoded credential", EnvironmentNames.FromIdentifier(name) ?? "SECRET",
+                list.Index, list.Index + list.Length, list.Value, Severity.High, Confidence.Medium, CandidateOrigin.Generic, name);
+            if (!found.Any(f => f.Overlaps(candidate)))
+            {
+                found.Add(candidate);
+            }
+        }
+    }
+
+    [GeneratedRegex("""\G[{\[(]\s*(?<list>(?<byte>0[xX][0-9A-Fa-f]{1,2})(?:\s*,\s*(?<byte>0[xX][0-9A-Fa-f]{1,2})){3,255})\s*,?\s*[}\])]""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ByteList();
+
+    /// <summary>A settings value: the rest of its line, without a trailing comment (<c> # …</c>, <c> ; …</c>) or separator.</summary>
+    private static string SettingValue(string line)
+    {
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] is '#' or ';' && line[i - 1] is ' ' or '\t')
+            {
+                line = line[..i];
+                break;
+            }
+        }
+        return line.TrimEnd(' ', '\t', '\r', ',', ';');
+    }
+
+    /// <summary>The characters from a position to the next blank or line end, without a trailing separator or stray quote.</summary>
+    private static string? RawRun(string text, int index)
+    {
+        var end = index;
+        while (end < text.Length && end - index < 400 && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+        var run = text[index..end].TrimEnd(',', ';', '"', '\'', '`');
+        return run.Length == 0 ? null : run;
+    }
+
+    /// <summary>
+    /// A closing bracket of another kind than the innermost open one (<c>{e]</c>, <c>{o)</c>): code on the right of an
+    /// assignment always nests its brackets. A closer with nothing open ends an enclosing list (<c>token: string)</c>).
+    /// </summary>
+    private static bool HasMismatchedBrackets(string run)
+    {
+        Span<char> open = stackalloc char[run.Length];
+        var depth = 0;
+        foreach (var c in run)
+        {
+            switch (c)
+            {
+                case '(' or '[' or '{':
+                    open[depth++] = c;
+                    break;
+                case ')' or ']' or '}' when depth > 0:
+                    if (open[depth - 1] != (c switch { ')' => '(', ']' => '[', _ => '{' }))
+                    {
+                        return true;
+                    }
+                    depth--;
+                    break;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -284,7 +455,7 @@ internal static partial class GenericScanner
         var match = AnyValue().Match(text, start, end - start);
         if (match.Success && match.Length == end - start)
         {
-            Consider(found, name, match.Groups["value"], ValueForm.Quoted);
+            Consider(found, name, match.Groups["value"].Index, match.Groups["value"].Value, ValueForm.Quoted);
         }
     }
 
@@ -296,18 +467,27 @@ internal static partial class GenericScanner
         Quoted,
         Unquoted,
         CallArgument,
+
+        /// <summary>Quoted in a settings file, where a passphrase of a few words is a value, not a message.</summary>
+        SettingsQuoted,
+
+        /// <summary>The rest of a settings line holding a few words.</summary>
+        SettingsLine,
     }
 
-    private static void Consider(List<SecretCandidate> found, string name, Group value, ValueForm form)
+    /// <summary>The most words a passphrase in a settings file is taken to have; more is prose.</summary>
+    private const int PassphraseWords = 6;
+
+    private static void Consider(List<SecretCandidate> found, string name, int index, string value, ValueForm form)
     {
-        if (!SecretNames.IsSecretName(name) || !IsSecretValue(value.Value, name, form))
+        if (!SecretNames.IsSecretName(name) || !IsSecretValue(value, name, form))
         {
             return;
         }
         var candidate = new SecretCandidate(
             "secrets.generic-assignment", "generic-assignment", "Hardcoded credential", EnvironmentNames.FromIdentifier(name) ?? "SECRET",
-            value.Index, value.Index + value.Length, value.Value, Severity.High,
-            Randomness.Entropy(value.Value) >= 3.0 && value.Length >= 12 ? Confidence.High : Confidence.Medium,
+            index, index + value.Length, value, Severity.High,
+            Randomness.Entropy(value) >= 3.0 && value.Length >= 12 && !value.Contains(' ', StringComparison.Ordinal) ? Confidence.High : Confidence.Medium,
             CandidateOrigin.Generic, name);
         if (!found.Any(f => f.Overlaps(candidate)))
         {
@@ -327,12 +507,17 @@ internal static partial class GenericScanner
         {
             return false;
         }
-        if (value.AsSpan().ContainsAny(" \t") || !value.AsSpan().ContainsAny(LettersAndDigits))
+        if (!value.AsSpan().ContainsAny(LettersAndDigits) || value.Contains('\t', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        if (value.Contains(' ', StringComparison.Ordinal)
+            && (form is not (ValueForm.SettingsQuoted or ValueForm.SettingsLine) || value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > PassphraseWords))
         {
             return false;
         }
         // Digits alone are a count, a port or an id, unless long enough to be a numeric key given in quotes.
-        if (value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 && (form == ValueForm.Unquoted || value.Length < 16 || Randomness.ClassifyBody(value) != RandomnessClass.Random))
+        if (value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 && (form is ValueForm.Unquoted or ValueForm.SettingsLine || value.Length < 16 || Randomness.ClassifyBody(value) != RandomnessClass.Random))
         {
             return false;
         }
@@ -352,7 +537,7 @@ internal static partial class GenericScanner
         {
             return false;
         }
-        if (form == ValueForm.Unquoted && (!HasStrength(value) || (KeyName().IsMatch(value) && !IsGenerated(value) && !MixesDigitsIntoLetters(value))))
+        if (form is ValueForm.Unquoted or ValueForm.SettingsLine && (!HasStrength(value) || (KeyName().IsMatch(value) && !IsGenerated(value) && !MixesDigitsIntoLetters(value))))
         {
             return false;
         }
@@ -449,4 +634,15 @@ internal static partial class GenericScanner
 
     [GeneratedRegex("""\G(?<=^|[\s{,;("'`?&])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?::=|\?=|=|:)[ \t]*(?<value>[^\s"'`,;#&|<>(){}\[\]]{1,400})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex UnquotedSetting();
+
+    /// <summary>
+    /// A settings file's <c>name = value</c> whose value runs to the end of the line (passwords hold <c>, ; ( ) { }</c>);
+    /// a value opening with a YAML indicator (<c>[ { | &gt; &amp; * !</c>) is a structure, an anchor or a tag.
+    /// </summary>
+    [GeneratedRegex("""\G(?<=^|[\s{,;("'`?&])(?<name>[A-Za-z_-][\w.\-]{0,80}?)["']?[ \t]*(?::=|\?=|=|:)[ \t]*(?<value>[^\s"'`\[{|>&*!#%@][^\r\n]{0,399})""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex SettingLine();
+
+    /// <summary>A setting written as a command, name then quoted value, at the start of a line: <c>storePassword "…"</c> (Gradle, Ruby, Apex DSLs).</summary>
+    [GeneratedRegex("""\G(?<name>[A-Za-z_][\w.-]{0,80})[ \t]+(?<q>["'])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,400})\k<q>""", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
+    private static partial Regex CommandSetting();
 }

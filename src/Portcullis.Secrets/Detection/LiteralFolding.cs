@@ -14,6 +14,9 @@ internal static partial class LiteralFolding
 {
     private const int MaxFolded = 4_096;
 
+    /// <summary>The shortest literal worth decoding: an encoded key is longer than this.</summary>
+    private const int MinEncoded = 16;
+
     public static List<SecretCandidate> Scan(string text, ProviderScanner providers, ref bool incomplete, CancellationToken cancellationToken = default)
     {
         var found = new List<SecretCandidate>();
@@ -56,6 +59,15 @@ internal static partial class LiteralFolding
         {
             return;
         }
+        if (chain.Count == 1)
+        {
+            // Most literals are short words and messages: nothing to join, too short to decode, no quoted string inside.
+            var content = chain[0].Groups["content"];
+            if (content.Length < MinEncoded && !text.AsSpan(content.Index, content.Length).Contains('\\'))
+            {
+                return;
+            }
+        }
         var start = chain[0].Index;
         var end = chain[^1].Index + chain[^1].Length;
         var folded = new StringBuilder();
@@ -68,15 +80,27 @@ internal static partial class LiteralFolding
             }
         }
         var value = folded.ToString();
+        if (chain.Count == 1 && EmbedsCode(chain[0].Groups["content"].Value))
+        {
+            // Code or settings quoted inside a literal (`"#define\tpassword\t\"…\""`, generated source, JSON holding a
+            // config line): its own assignments are judged once its escapes are undone.
+            var embedded = false;
+            Report(GenericScanner.Scan(value, Syntax.LanguageIds.Text, ref embedded), text, start, end, "embedded", found);
+            incomplete |= embedded;
+        }
         if (chain.Count > 1)
         {
             Report(providers.Scan(value, ref incomplete), text, start, end, "concatenated", found);
         }
-        if (value.Length >= 16 && Decode(value) is { } decoded && decoded != value)
+        if (value.Length >= MinEncoded && Decode(value) is { } decoded && decoded != value)
         {
             Report(providers.Scan(decoded, ref incomplete), text, start, end, "encoded", found);
         }
     }
+
+    /// <summary>An escaped quote inside the literal: it holds a quoted string of its own.</summary>
+    private static bool EmbedsCode(string content) =>
+        content.Contains("\\\"", StringComparison.Ordinal) || content.Contains("\\'", StringComparison.Ordinal);
 
     private static void Report(List<SecretCandidate> inner, string text, int start, int end, string how, List<SecretCandidate> found)
     {

@@ -33,7 +33,11 @@ internal sealed class ProviderScanner
         var windows = new Dictionary<ProviderPattern, List<(int Start, int End)>>();
         foreach (var (position, anchor, pattern) in _caseSensitive.Hits(text).Concat(_ignoreCase.Hits(text)))
         {
-            var start = Math.Max(0, position - ProviderPattern.LeadingReach);
+            if (pattern.AtAnchor is { } atAnchor && !atAnchor(text, position))
+            {
+                continue;
+            }
+            var start = Math.Max(0, position - pattern.Leading);
             var end = (int)Math.Min(text.Length, (long)position + anchor.Length + pattern.TrailingReach);
             if (!windows.TryGetValue(pattern, out var list))
             {
@@ -100,7 +104,9 @@ internal sealed class ProviderScanner
         }
         else if (pattern.JudgeRandomness)
         {
-            var body = Body(pattern, value);
+            // A format with fixed or numeric parts (a Slack token's team and user ids) names its random part.
+            var random = match.Groups["random"];
+            var body = random.Success ? random.Value : Body(pattern, value);
             if (LooksLikePlaceholderToken(value))
             {
                 return null;
@@ -108,9 +114,12 @@ internal sealed class ProviderScanner
             if (Randomness.ClassifyBody(body) != RandomnessClass.Random)
             {
                 // The vendor's exact shape with one character repeated or an alphabet in place of the key
-                // (`sk_live_AAAA…`, `AKIAZZZZ…`) is a dummy or a hand-redacted key: shown, at low severity, not blocked.
-                // Masks (`xxxx`, `****`, `0000`) and placeholder words announce themselves and pass.
-                return Randomness.IsFill(body) ? Candidate(pattern, secret, Severity.Low, Confidence.Low) with { Kind = pattern.Kind + " (filled)" } : null;
+                // (`sk_live_AAAA…`, `AKIAZZZZ…`), or a generated key with a run of zeros typed into it, is a
+                // dummy or a hand-redacted key: shown, at low severity, not blocked.
+                // Masks (`xxxx`, `****`, `0000…`) and placeholder words announce themselves and pass.
+                return Randomness.IsFill(body) || Randomness.IsPartlyFilled(body)
+                    ? Candidate(pattern, secret, Severity.Low, Confidence.Low) with { Kind = pattern.Kind + " (filled)" }
+                    : null;
             }
         }
         else if (LooksLikePlaceholderToken(value))

@@ -4,7 +4,7 @@ internal static partial class ProviderCatalog
 {
     private static IEnumerable<ProviderPattern> Messaging() =>
     [
-        P("slack-token", "slack-token", "Slack", "SLACK_TOKEN", ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-"], Start + @"xox[abposr]-(?:\d-)?\d{6,}-[0-9A-Za-z-]{6,}(?![\w-])"),
+        P("slack-token", "slack-token", "Slack", "SLACK_TOKEN", ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-"], Start + @"xox[abposr]-(?:\d-)?\d{6,}-(?:\d{6,}-){0,3}(?<random>[0-9A-Za-z][0-9A-Za-z-]{5,})(?![\w-])"),
         P("slack-config-token", "slack-token", "Slack", "SLACK_CONFIG_TOKEN", ["xoxe"], Start + @"xoxe(?:\.xox[bp])?-\d-[A-Za-z0-9]{100,}" + End),
         P("slack-app-token", "slack-token", "Slack", "SLACK_APP_TOKEN", "xapp-", Start + @"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+" + End),
         P("slack-webhook", "slack-webhook", "Slack", "SLACK_WEBHOOK_URL", "hooks.slack.com/", @"hooks\.slack\.com/(?:services|workflows|triggers)/(?<secret>[A-Za-z0-9+/]{40,100})"),
@@ -13,6 +13,9 @@ internal static partial class ProviderCatalog
         P("microsoft-teams-webhook", "teams-webhook", "Microsoft Teams", "TEAMS_WEBHOOK_URL", ".webhook.office.com/", @"https://[\w-]+\.webhook\.office\.com/webhookb2/[\w-]{36}@[\w-]{36}/IncomingWebhook/(?<secret>[\w-]{32})/[\w-]{36}"),
         P("sendgrid-api-key", "sendgrid-api-key", "SendGrid", "SENDGRID_API_KEY", "SG.", Start + @"SG\.[\w-]{16,32}\.[\w-]{16,64}(?![\w-])"),
         P("mailgun-api-key", "mailgun-api-key", "Mailgun", "MAILGUN_API_KEY", "key-", Start + "key-[0-9a-f]{32}" + End),
+        // The webhook signing key: 32 random hex characters, then two groups of eight.
+        new("mailgun-signing-key", "secrets.mailgun-api-key", "Mailgun", "MAILGUN_WEBHOOK_SIGNING_KEY", ["mailgun"],
+            """(?i:mailgun)[\w.-]{0,20}['"]?\s*(?:[:=]|:=|=>)\s*['"]?(?<secret>(?<random>[a-h0-9]{32})-[a-h0-9]{8}-[a-h0-9]{8})""" + End, AnchorsIgnoreCase: true),
         P("mailchimp-api-key", "mailchimp-api-key", "Mailchimp", "MAILCHIMP_API_KEY", "-us", Start + "[0-9a-f]{32}-us[0-9]{1,2}" + End),
         P("sendinblue-api-key", "sendinblue-key", "Brevo (Sendinblue)", "BREVO_API_KEY", "xkeysib-", Start + "xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}" + End),
         P("twilio-api-key", "twilio-api-key", "Twilio", "TWILIO_API_KEY", "twilio", @"(?i:twilio)[\s\S]{0,200}?(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})" + End),

@@ -13,10 +13,10 @@ internal static partial class ProviderCatalog
             Start + @"eyJ[\w-]{8,}\.eyJ[\w-]{8,}(?:\.[\w-]{10,})?(?![\w.-])", Accept: TokenStructure.IsJwt, JudgeRandomness: false),
         new("database-uri", "secrets.database-uri", "Database", "DATABASE_URL", ["://"],
             """(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|jdbc:[a-z0-9]+(?::[a-z]+)?)://[^\s:/@'"<>{}]{1,100}:(?<secret>[^\s@/'"<>]{1,200})@[\w.\[\]-]+""",
-            Strict: false),
+            Strict: false, AtAnchor: UriShape.HasPassword, Leading: UriShape.MaxScheme),
         new("basic-auth-url", "secrets.basic-auth-url", "URL credentials", "SERVICE_URL", ["://"],
             """(?i:https?|ftps?|sftp|smtps?|ldaps?|ssh|git|svn)://[^\s:/@'"<>{}]{1,100}:(?<secret>[^\s@/'"<>]{3,200})@[\w.-]+\.[a-z]{2,}""",
-            Strict: false),
+            Strict: false, AtAnchor: UriShape.HasPassword, Leading: UriShape.MaxScheme),
         // curl's -u / --user user:password (a `$(…)` or `$VAR` user is a lookup, and a password equal to its user a default).
         new("curl-user-password", "secrets.basic-auth-url", "curl credentials", "CURL_PASSWORD", ["curl"],
             """(?<![\w-])(?i:curl)(?![\w-])[^\r\n]{0,300}?\s(?:-u|--user)(?:\s+|=)['"]?[^:\s'"$<]{1,100}:(?<secret>[^\s'"]{3,200})""",
@@ -28,8 +28,12 @@ internal static partial class ProviderCatalog
             AnchorsIgnoreCase: true, Strict: false),
         new("discord-bot-token", "secrets.discord-token", "Discord", "DISCORD_BOT_TOKEN", ["discord", "bot_token", "bot token"],
             """(?<secret>(?<![\w-])[MNO][\w-]{23,25}\.[\w-]{6}\.[\w-]{27,38})(?![\w-])""", AnchorsIgnoreCase: true),
-        new("discord-token-shape", "secrets.discord-token", "Discord", "DISCORD_BOT_TOKEN", ["MT", "Mj", "Mz", "ND", "NT", "Nj", "Nz", "OD", "OT"],
-            """(?<![\w.-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![\w.-])""", Accept: TokenStructure.IsDiscordToken),
+        // A Discord bot token is three base64url parts: the bot's user id (24 to 26 characters), a 6-character timestamp
+        // and a 27- or 38-character HMAC. The shape is found from the timestamp's two dots; an id part that does not
+        // decode to the digits of a user id leaves the finding at lower confidence (hand-made or corrupted).
+        new("discord-token-shape", "secrets.discord-token", "Discord", "DISCORD_BOT_TOKEN", ["."],
+            """(?<![\w.-])[A-Za-z0-9_-]{24,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![\w.-])""",
+            Validate: TokenStructure.IsDiscordToken, Accept: TokenStructure.HasDiscordParts, AtAnchor: TokenStructure.IsDiscordTimestampAt, Leading: 28),
         new("twilio-auth-token", "secrets.twilio-auth-token", "Twilio", "TWILIO_AUTH_TOKEN", ["twilio"],
             """(?i:twilio)[\w.-]{0,20}?(?i:auth|token|secret)[\w.-]{0,20}['"]?\s*(?:[:=]|:=|=>)\s*['"]?(?<secret>[a-f0-9]{32})""" + End, AnchorsIgnoreCase: true),
     ];

@@ -32,6 +32,11 @@ internal static partial class ProviderCatalog
         P("gcp-api-key", "gcp-api-key", "Google Cloud", "GOOGLE_API_KEY", "AIza", Start + @"AIza[\w-]{35}(?![\w-])"),
         new("gcp-service-account-key", "secrets.gcp-service-account", "Google Cloud", "GOOGLE_APPLICATION_CREDENTIALS", ["service_account"],
             @"""type""\s*:\s*""service_account""[^}]{0,3000}?""private_key""\s*:\s*""(?<secret>-----BEGIN[^""]{40,})""", JudgeRandomness: false),
+        // The type marker alone is only written into service-account key files; with no `private_key` field around it
+        // (a fragment or a truncated paste) the file is still reported, its key not being visible to judge.
+        new("gcp-service-account-file", "secrets.gcp-service-account", "Google Cloud", "GOOGLE_APPLICATION_CREDENTIALS", ["service_account"],
+            @"(?<!""private_key""[\s\S]{0,3000})""type""\s*:\s*""service_account""(?![\s\S]{0,3000}""private_key""\s*:)",
+            MultiLine: true, JudgeRandomness: false, Strict: false),
         P("gcp-oauth-client-secret", "gcp-oauth-client-secret", "Google Cloud", "GOOGLE_CLIENT_SECRET", "GOCSPX-", Start + @"GOCSPX-[\w-]{28}(?![\w-])"),
         P("azure-storage-account-key", "azure-storage-key", "Azure", "AZURE_STORAGE_CONNECTION_STRING", "AccountKey=", @"AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)"),
         P("azure-sas-token", "azure-sas-token", "Azure", "AZURE_STORAGE_SAS_TOKEN", "sig=", @"(?:sv|se|sp|sr|st|spr|srt|ss)=[^&\s""']+&(?:[a-z]{2,4}=[^&\s""']*&)*sig=(?<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=)*)"),
@@ -60,6 +65,10 @@ internal static partial class ProviderCatalog
         P("terraform-cloud-token", "terraform-cloud-token", "HashiCorp Terraform Cloud", "TFE_TOKEN", ".atlasv1.", Start + @"[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w=-])"),
         P("flyio-token", "flyio-token", "Fly.io", "FLY_API_TOKEN", "fo1_", Start + @"fo1_[\w-]{43}(?![\w-])"),
         P("flyio-macaroon", "flyio-token", "Fly.io", "FLY_API_TOKEN", ["fm1_", "fm1a_", "fm1r_", "fm2_", "fm2a_", "fm2r_"], Start + "fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}"),
+        // Netlify personal access tokens carry no prefix: 40 to 46 characters of [A-Za-z0-9=_-] given to a Netlify-named setting,
+        // with digits among them (a site or team slug of words has none).
+        new("netlify-access-token", "secrets.netlify-token", "Netlify", "NETLIFY_AUTH_TOKEN", ["netlify"],
+            """(?i:netlify)[\w.-]{0,20}['"]?\s*(?:[:=]|:=|=>)\s*['"]?(?<secret>(?=[A-Za-z=_-]{0,45}[0-9])[A-Za-z0-9=_-]{40,46})(?![\w=-])""", AnchorsIgnoreCase: true),
         P("vercel-token", "vercel-token", "Vercel", "VERCEL_TOKEN", ["vcp_", "vci_", "vck_", "vca_", "vcr_"], Start + "vc[pikar]_[A-Za-z0-9]{40,60}" + End),
         P("scalingo-token", "scalingo-token", "Scalingo", "SCALINGO_API_TOKEN", "tk-us-", Start + @"tk-us-[\w-]{48}(?![\w-])"),
         P("openshift-token", "openshift-token", "OpenShift", "OPENSHIFT_TOKEN", "sha256~", Start + @"sha256~[\w-]{43}(?![\w-])"),

@@ -16,6 +16,11 @@ namespace Portcullis.Secrets.Providers;
 /// <param name="MultiLine">The match may span lines (PEM blocks).</param>
 /// <param name="JudgeRandomness">The random part must look generated (not <c>xxxx</c>, not an alphabet).</param>
 /// <param name="Strict">A vendor shape (critical); false for structures whose secret is free-form (a URI's password: high).</param>
+/// <param name="AtAnchor">
+/// A look at the text around one anchor occurrence (the text, the anchor's index) that rules the occurrence
+/// out before any window is built or regex run; for anchors as common as <c>://</c>.
+/// </param>
+/// <param name="Leading">How far before an anchor a match may begin, when the format bounds it (a URI scheme).</param>
 internal sealed record ProviderPattern(
     string Kind,
     string RuleId,
@@ -28,7 +33,9 @@ internal sealed record ProviderPattern(
     bool MultiLine = false,
     bool JudgeRandomness = true,
     Func<string, bool>? Accept = null,
-    bool Strict = true)
+    bool Strict = true,
+    Func<string, int, bool>? AtAnchor = null,
+    int Leading = ProviderPattern.LeadingReach)
 {
     private Regex? _regex;
 

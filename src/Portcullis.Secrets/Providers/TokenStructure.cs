@@ -21,6 +21,46 @@ internal static class TokenStructure
         return id is { Length: >= 6 } && id.AsSpan(0, 6).ContainsAnyExceptInRange('0', '9') is false;
     }
 
+    /// <summary>
+    /// The dot before a Discord token's timestamp part: six base64url characters then a dot after it, and an id
+    /// part of at least 24 base64url characters before it. A look at a few characters for every dot in the text.
+    /// </summary>
+    public static bool IsDiscordTimestampAt(string text, int dot)
+    {
+        if (dot < 24 || dot + 8 >= text.Length || text[dot + 7] != '.')
+        {
+            return false;
+        }
+        for (var i = dot + 1; i < dot + 7; i++)
+        {
+            if (!IsBase64Url(text[i]))
+            {
+                return false;
+            }
+        }
+        for (var i = dot - 24; i < dot; i++)
+        {
+            if (!IsBase64Url(text[i]))
+            {
+                return false;
+            }
+        }
+        return IsBase64Url(text[dot + 8]);
+    }
+
+    /// <summary>The id and HMAC parts of a Discord-shaped token are generated: letters mixed with digits, not words or a dotted name.</summary>
+    public static bool HasDiscordParts(string token)
+    {
+        var parts = token.Split('.');
+        return parts.Length == 3 && IsGenerated(parts[0]) && IsGenerated(parts[2]);
+
+        static bool IsGenerated(string part) =>
+            part.AsSpan().ContainsAnyInRange('0', '9') && part.AsSpan().ContainsAnyInRange('a', 'z') && part.AsSpan().ContainsAnyInRange('A', 'Z')
+            && Values.Randomness.ClassifyBody(part) == Values.RandomnessClass.Random;
+    }
+
+    private static bool IsBase64Url(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
+
     /// <summary>Decodes base64 or base64url, padded or not; null when it is not valid base64 at all.</summary>
     public static string? DecodeBase64Url(string value)
     {

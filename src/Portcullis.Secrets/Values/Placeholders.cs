@@ -51,8 +51,9 @@ internal static partial class Placeholders
 
     /// <summary>
     /// Well-formed references only (<c>${VAR}</c>, <c>${VAR:-x}</c>, <c>{{ .Values.x }}</c>, <c>$(cmd)</c>,
-    /// <c>{name}</c> but not the escaped <c>{{name}</c>, <c>%VAR%</c>): a password may contain braces and dollars that reference nothing.
+    /// <c>{name}</c> but not the escaped <c>{{name}</c>, <c>%VAR%</c> and <c>%ProgramFiles%</c>): a password may contain braces
+    /// and dollars that reference nothing, and a URL-encoded token percent signs around mixed-case random text.
     /// </summary>
-    [GeneratedRegex("""\$\{[A-Za-z_][\w.:-]*(?::?[-=?+][^}]*)?\}|\$\{\{[^{}]*\}\}|\{\{[^{}]*\}\}|\$\([^)]*\)|(?<!\{)\{[A-Za-z_][\w]*\}|%[A-Za-z_]\w*%|^\$[A-Za-z_]\w*$|\[[A-Z_ ]+\]""")]
+    [GeneratedRegex("""\$\{[A-Za-z_][\w.:-]*(?::?[-=?+][^}]*)?\}|\$\{\{[^{}]*\}\}|\{\{[^{}]*\}\}|\$\([^)]*\)|(?<!\{)\{[A-Za-z_][\w]*\}|%(?:[A-Z_][A-Z0-9_]*|[A-Za-z][a-z]*(?:[A-Z][a-z]*)*)%|^\$[A-Za-z_]\w*$|\[[A-Z_ ]+\]""")]
     private static partial Regex ReferenceInside();
 }

@@ -105,6 +105,40 @@ internal static class Randomness
     public static bool IsFill(ReadOnlySpan<char> body) =>
         body.Length >= 8 && LongestMaskRun(body) < 4 && (IsSequence(body) || InRuns(body) >= body.Length * 0.7);
 
+    /// <summary>
+    /// A generated body with a run of zeros or separators typed into it (<c>…tg--00008avpqv…</c>): what is
+    /// left around the run is still long and random, unlike a mask (<c>sk_live_abcd0000…</c>) that replaces
+    /// most of the key. Runs of <c>x</c>, <c>*</c>, <c>#</c> or dots are masks wherever they stand.
+    /// </summary>
+    public static bool IsPartlyFilled(ReadOnlySpan<char> body)
+    {
+        if (body.Length < 20)
+        {
+            return false;
+        }
+        Span<char> rest = stackalloc char[body.Length];
+        var length = 0;
+        for (var i = 0; i < body.Length; i++)
+        {
+            var run = 1;
+            while (i + run < body.Length && body[i + run] == body[i])
+            {
+                run++;
+            }
+            if (run >= 3 && body[i] is 'x' or 'X' or '*' or '#' or '.' or '•')
+            {
+                return false;
+            }
+            if (run < 3 || !MaskCharacters.Contains(body[i]))
+            {
+                body.Slice(i, run).CopyTo(rest[length..]);
+                length += run;
+            }
+            i += run - 1;
+        }
+        return length >= 16 && length >= body.Length * 0.6 && ClassifyBody(rest[..length]) == RandomnessClass.Random;
+    }
+
     /// <summary>How many characters stand in runs of four or more of the same character.</summary>
     private static int InRuns(ReadOnlySpan<char> body)
     {
