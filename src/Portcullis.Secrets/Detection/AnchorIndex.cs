@@ -22,9 +22,15 @@ internal sealed class AnchorIndex<T>
     private readonly SearchValues<string>[] _sets;
     private readonly Dictionary<char, (string Anchor, T Target)[]> _byFirst;
     private readonly StringComparison _comparison;
+    private readonly Func<T, string, int, bool>? _accept;
 
-    public AnchorIndex(IEnumerable<(string Anchor, T Target)> anchors, bool ignoreCase)
+    /// <param name="accept">
+    /// A look at one occurrence (target, text, index) that rules it out before it is listed: an anchor as
+    /// common as a dot in prose would otherwise cost a list entry at every occurrence.
+    /// </param>
+    public AnchorIndex(IEnumerable<(string Anchor, T Target)> anchors, bool ignoreCase, Func<T, string, int, bool>? accept = null)
     {
+        _accept = accept;
         _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var all = anchors.ToArray();
         var distinct = all.Select(a => a.Anchor).Distinct(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
@@ -55,15 +61,22 @@ internal sealed class AnchorIndex<T>
                     break;
                 }
                 var at = position + offset;
-                // Another set may hold an anchor starting at the same place; each position's anchors are listed once.
-                if ((starts is null || starts.Add(at)) && _byFirst.TryGetValue(text[at], out var candidates))
+                if (_byFirst.TryGetValue(text[at], out var candidates))
                 {
+                    var listed = false;
                     foreach (var (anchor, target) in candidates)
                     {
-                        if (text.AsSpan(at).StartsWith(anchor, _comparison))
+                        if (!text.AsSpan(at).StartsWith(anchor, _comparison) || (_accept is not null && !_accept(target, text, at)))
                         {
-                            hits.Add((at, anchor, target));
+                            continue;
                         }
+                        // Another set may hold an anchor starting at the same place; each position's anchors are listed once.
+                        if (!listed && starts is not null && !starts.Add(at))
+                        {
+                            break;
+                        }
+                        listed = true;
+                        hits.Add((at, anchor, target));
                     }
                 }
                 position = at + 1;

@@ -19,9 +19,11 @@ internal sealed class ProviderScanner
     public ProviderScanner(IReadOnlyList<ProviderPattern> patterns)
     {
         _patterns = patterns;
-        _caseSensitive = new(patterns.Where(p => !p.AnchorsIgnoreCase).SelectMany(p => p.Anchors.Select(a => (a, p))), ignoreCase: false);
-        _ignoreCase = new(patterns.Where(p => p.AnchorsIgnoreCase).SelectMany(p => p.Anchors.Select(a => (a, p))), ignoreCase: true);
+        _caseSensitive = new(patterns.Where(p => !p.AnchorsIgnoreCase).SelectMany(p => p.Anchors.Select(a => (a, p))), ignoreCase: false, AtAnchorAllows);
+        _ignoreCase = new(patterns.Where(p => p.AnchorsIgnoreCase).SelectMany(p => p.Anchors.Select(a => (a, p))), ignoreCase: true, AtAnchorAllows);
     }
+
+    private static bool AtAnchorAllows(ProviderPattern pattern, string text, int position) => pattern.AtAnchor?.Invoke(text, position) ?? true;
 
     public static ProviderScanner Default { get; } = new(ProviderCatalog.All);
 
@@ -31,12 +33,9 @@ internal sealed class ProviderScanner
     public List<SecretCandidate> Scan(string text, ref bool incomplete, CancellationToken cancellationToken = default)
     {
         var windows = new Dictionary<ProviderPattern, List<(int Start, int End)>>();
+        // Occurrences that a pattern's AtAnchor look rules out were left out by the anchor index already.
         foreach (var (position, anchor, pattern) in _caseSensitive.Hits(text).Concat(_ignoreCase.Hits(text)))
         {
-            if (pattern.AtAnchor is { } atAnchor && !atAnchor(text, position))
-            {
-                continue;
-            }
             var start = Math.Max(0, position - pattern.Leading);
             var end = (int)Math.Min(text.Length, (long)position + anchor.Length + pattern.TrailingReach);
             if (!windows.TryGetValue(pattern, out var list))
