@@ -10,7 +10,7 @@ namespace Portcullis.Secrets;
 /// provider formats in the raw text (comments and config included), the same formats after folding
 /// concatenations and decoding, and secret-named assignments in every language's forms. Each finding
 /// carries only the masked value; a literal in a parsed language gets a fix that reads the value from
-/// the environment instead.
+/// the environment instead, and a value in configuration, a script or plain text a reference to one.
 /// </summary>
 public sealed class SecretsAnalyzer(SecretMasker? masker = null) : IAnalyzer
 {
@@ -30,9 +30,9 @@ public sealed class SecretsAnalyzer(SecretMasker? masker = null) : IAnalyzer
         {
             var (startByte, endByte) = ByteRange(source, candidate.Start, candidate.End);
             var masked = _masker.Mask(candidate.Value);
-            var proposal = candidate.Severity >= Severity.High && context.Tree is { } tree
-                ? EnvironmentLookupFix.Propose(tree, startByte, endByte, candidate.Name, candidate.EnvironmentName)
-                : null;
+            var proposal = candidate.Severity < Severity.High ? null
+                : (context.Tree is { } tree ? EnvironmentLookupFix.Propose(tree, startByte, endByte, candidate.Name, candidate.EnvironmentName) : null)
+                    ?? PlaceholderFix.Propose(source, candidate.Start, startByte, endByte, candidate.Name, candidate.EnvironmentName);
             var message = candidate.RuleId == UnnamedLiteralScanner.RuleId
                 ? $"High-entropy string with nothing naming it {masked}: if it is a credential, keep it out of the text and load it from a secret manager."
                 : candidate.Severity == Severity.Low && candidate.Kind.EndsWith("(filled)", StringComparison.Ordinal)

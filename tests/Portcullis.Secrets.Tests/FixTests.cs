@@ -31,6 +31,33 @@ public sealed class FixTests
         }
     }
 
+    [Theory]
+    [InlineData("yaml", "config.yaml", "payments:\n  stripe_secret: {0}\n", "  stripe_secret: ${{STRIPE_SECRET}}\n")]
+    [InlineData("json", "settings.json", "{{\n  \"stripeSecret\": \"{0}\"\n}}\n", "\"stripeSecret\": \"${{STRIPE_SECRET}}\"")]
+    [InlineData("dotenv", ".env", "STRIPE_SECRET_KEY={0}\n", "STRIPE_SECRET_KEY=${{STRIPE_SECRET_KEY}}\n")]
+    [InlineData("bash", "deploy.sh", "curl -u \"{0}:\" https://api.stripe.com/v1/charges\n", "curl -u \"${{STRIPE_SECRET_KEY}}:\"")]
+    [InlineData("text", "prompt.txt", "Use the key {0} to call the payments API.\n", "Use the key ${{STRIPE_SECRET_KEY}} to call")]
+    [InlineData("text", "Makefile", "deploy:\n\tSTRIPE={0} ./deploy.sh\n", "\tSTRIPE=$(STRIPE) ./deploy.sh")]
+    public void A_secret_outside_code_becomes_a_verified_reference_to_the_environment(string language, string path, string template, string expected)
+    {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, StripeKey);
+        var findings = Run(text, language, verifyFixes: true, path: path);
+
+        var finding = Assert.Single(findings, f => f.Fix is { Verified: true });
+        // The expected text is a format string too: "${{NAME}}" stands for "${NAME}".
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected), finding.Fix!.FixedCode, StringComparison.Ordinal);
+        Assert.DoesNotContain(StripeKey, finding.Fix.Diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shell_secret_between_single_quotes_gets_no_reference_the_shell_would_not_expand()
+    {
+        var findings = Run($"curl -u '{StripeKey}:' https://api.stripe.com/v1/charges\n", "bash", verifyFixes: true, path: "deploy.sh");
+
+        Assert.All(findings, f => Assert.Null(f.Fix));
+        Assert.NotEmpty(findings);
+    }
+
     [Fact]
     public void A_generic_password_fix_is_named_after_the_variable()
     {

@@ -11,9 +11,9 @@ internal static class SecretsScan
 
     private static readonly ScanEngine Engine = new([new SecretsAnalyzer(Masker)]);
 
-    public static IReadOnlyList<Finding> Run(string code, string language = "text", bool verifyFixes = false)
+    public static IReadOnlyList<Finding> Run(string code, string language = "text", bool verifyFixes = false, string path = "input")
     {
-        var result = Engine.Scan(new SourceText("input", language, code), verifyFixes);
+        var result = Engine.Scan(new SourceText(path, language, code), verifyFixes);
         Assert.Null(result.Error);
         return result.Findings;
     }
