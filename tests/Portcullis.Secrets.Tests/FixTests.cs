@@ -14,6 +14,7 @@ public sealed class FixTests
     [InlineData("java", "class Pay {{ private static final String STRIPE_KEY = \"{0}\"; }}\n", "System.getenv(\"STRIPE_SECRET_KEY\")", null)]
     [InlineData("csharp", "class Pay {{ static string stripeSecret = \"{0}\"; }}\n", "Environment.GetEnvironmentVariable(\"STRIPE_SECRET\")", null)]
     [InlineData("go", "package main\n\nvar stripeToken = \"{0}\"\n", "os.Getenv(\"STRIPE_TOKEN\")", "import \"os\"")]
+    [InlineData("php", "$stripeToken = \"{0}\";\n", "getenv('STRIPE_TOKEN')", null)]
     public void A_hardcoded_key_becomes_a_verified_environment_lookup(string language, string template, string lookup, string? import)
     {
         var code = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, StripeKey);

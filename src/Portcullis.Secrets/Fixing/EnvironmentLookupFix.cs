@@ -50,7 +50,7 @@ internal static class EnvironmentLookupFix
         "java" or "kotlin" => $"System.getenv(\"{variable}\")",
         "c_sharp" or "csharp" => $"Environment.GetEnvironmentVariable(\"{variable}\")",
         "go" => $"os.Getenv(\"{variable}\")",
-        "php" => $"getenv('{variable}')",
+        "php" or "php_only" => $"getenv('{variable}')",
         "ruby" => $"ENV.fetch(\"{variable}\")",
         "c" or "cpp" => $"getenv(\"{variable}\")",
         _ => null,
