@@ -12,14 +12,14 @@ const string usage = """
       latency     [--rounds N]                                in-process p50/p95/p99 for 30-line snippets
       coldstart   [--cli PATH] [--file F] [--runs N]          `portcullis scan` of one small file, whole process
       throughput  [--cli PATH] [--runs N]                     directory scan MB/s
-      parse [--analyzers]                                     one-thread parse vs scan throughput per corpus; --analyzers adds time and allocation per analyzer
+      parse       [--analyzers]                               one-thread parse vs scan throughput per corpus; --analyzers adds time and allocation per analyzer
       hook        [--cli PATH] [--runs N]                     Claude Code hook, process start to exit, 30-line Write
       secrets     [--megabytes N] [--rounds N]                secrets detector MB/s on text without secrets, snippet latency
-      secrets-code [--rounds N]                               secrets detector MB/s on the OWASP Benchmark and CyberSecEval sources
+      secrets-code [--rounds N] [--stages]                    secrets detector MB/s on the OWASP Benchmark and CyberSecEval sources; --stages splits it
       ledger      appends [--appenders N] [--count N] | scale [--entries N] | crash [--count N]
       service-latency [--rounds N]                            gate over HTTP, one client, 30-line snippets, p50/p95
-      service-load    [--clients N] [--seconds S]             N concurrent HTTP clients; errors, p99, ledger entries == scans
-      hook-server     [--cli PATH] [--runs N]                 `hook claude --server`, process start to exit
+      service-load    [--clients N] [--seconds S] [--profile] N concurrent HTTP clients; errors, p99, ledger entries == scans; --profile: CPU per stage
+      hook-server     [--cli PATH] [--client PATH] [--runs N] `hook claude --server` and portcullis-hook, process start to exit
       solidity-latency [--rounds N] [--lines N] [--warmup-ms MS] [--stages]
                                                           in-process p50/p95 for a Solidity 0.8 contract (200 lines by default)
     """;
