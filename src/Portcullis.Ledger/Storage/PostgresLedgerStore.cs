@@ -25,6 +25,15 @@ internal sealed class PostgresLedgerStore : ILedgerStore
         using var transaction = connection.BeginTransaction();
         // Two replicas starting together must not race to create the tables.
         Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({AppendLockKey})");
+        // A replica joining an existing log issues no DDL at all: catalog locks are then never in its way.
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('ledger_entries') IS NOT NULL AND to_regclass('ledger_checkpoints') IS NOT NULL", connection, transaction))
+        {
+            if (exists.ExecuteScalar() is true)
+            {
+                transaction.Commit();
+                return;
+            }
+        }
         Execute(connection, transaction, """
             CREATE TABLE IF NOT EXISTS ledger_entries (
                 idx BIGINT PRIMARY KEY,
