@@ -1,23 +1,10 @@
-using Portcullis.Analysis.Matching;
-using Portcullis.Analysis.Pipeline;
-using Portcullis.Core;
+using static Portcullis.Analysis.Tests.EmbeddedRuleFixes;
 
 namespace Portcullis.Analysis.Tests;
 
 /// <summary>The C fixes that bound a write by the array it goes into (c-bounded-write, c-scanf-width).</summary>
 public sealed class CBoundedWriteTests
 {
-    private static readonly Lazy<ScanEngine> Engine = new(() => new ScanEngine([.. StructuralRules.CreateAnalyzers(StructuralRules.LoadDefinitions())]));
-
-    private static IReadOnlyList<Finding> Findings(string code, string ruleId) =>
-        [.. Engine.Value.Scan(new SourceText("t.c", "c", code)).Findings.Where(f => f.RuleId == ruleId)];
-
-    private static string? FixedCall(string code, string ruleId)
-    {
-        var finding = Assert.Single(Findings(code, ruleId));
-        return finding.Fix is { Verified: true } fix ? fix.FixedCode : null;
-    }
-
     [Theory]
     [InlineData("void f(const char *s) {\n  char buf[100];\n  strcpy(buf, s);\n}\n", "  snprintf(buf, sizeof buf, \"%s\", s);\n")]
     [InlineData("void f(const char *s) {\n  char buf[100];\n  buf[0] = 0;\n  strcat(buf, s);\n}\n", "  strncat(buf, s, sizeof buf - strlen(buf) - 1);\n")]
@@ -26,7 +13,7 @@ public sealed class CBoundedWriteTests
     [InlineData("void f(const wchar_t *s) {\n  wchar_t name[32];\n  wcscpy(name, s);\n}\n", "  swprintf(name, sizeof name / sizeof name[0], L\"%ls\", s);\n")]
     public void A_write_into_a_local_array_is_bounded_by_its_size(string code, string expectedLine)
     {
-        var fixedCode = FixedCall(code, "c.memory.stack-buffer-overflow");
+        var fixedCode = Fixed("c", code, "c.memory.stack-buffer-overflow");
 
         Assert.NotNull(fixedCode);
         Assert.Contains(expectedLine, fixedCode, StringComparison.Ordinal);
@@ -38,7 +25,7 @@ public sealed class CBoundedWriteTests
         // sizeof a parameter "char buf[64]" is the size of a pointer: a bound built on it would be wrong.
         const string code = "void f(char buf[64], const char *s) {\n  char tmp[8];\n  {\n    char *tmp = buf;\n    strcpy(tmp, s);\n  }\n}\n";
 
-        Assert.All(Engine.Value.Scan(new SourceText("t.c", "c", code)).Findings, f => Assert.Null(f.Fix));
+        Assert.All(Findings("c", code), f => Assert.Null(f.Fix));
     }
 
     [Fact]
@@ -47,7 +34,7 @@ public sealed class CBoundedWriteTests
         // memcpy's length is the caller's decision: truncating it silently is not a fix the gate can verify as right.
         const string code = "void f(const char *s, int n) {\n  char buf[16];\n  memcpy(buf, s, n);\n}\n";
 
-        Assert.Null(FixedCall(code, "c.memory.stack-buffer-overflow"));
+        Assert.Null(Fixed("c", code, "c.memory.stack-buffer-overflow"));
     }
 
     [Theory]
@@ -56,7 +43,7 @@ public sealed class CBoundedWriteTests
     [InlineData("void f(void) {\n  char a[4];\n  char b[9];\n  scanf(\"%*s %s %%s %ls\", a, b);\n}\n", "scanf(\"%*s %3s %%s %8ls\", a, b);")]
     public void Each_unbounded_string_conversion_gets_its_array_width(string code, string expected)
     {
-        var fixedCode = FixedCall(code, "c.memory.scanf-unbounded-string");
+        var fixedCode = Fixed("c", code, "c.memory.scanf-unbounded-string");
 
         Assert.NotNull(fixedCode);
         Assert.Contains(expected, fixedCode, StringComparison.Ordinal);
@@ -65,6 +52,6 @@ public sealed class CBoundedWriteTests
     [Fact]
     public void A_conversion_into_a_pointer_gets_no_width()
     {
-        Assert.Null(FixedCall("void f(char *out) {\n  scanf(\"%s\", out);\n}\n", "c.memory.scanf-unbounded-string"));
+        Assert.Null(Fixed("c", "void f(char *out) {\n  scanf(\"%s\", out);\n}\n", "c.memory.scanf-unbounded-string"));
     }
 }

@@ -1,22 +1,11 @@
 using Portcullis.Analysis.Fixing;
-using Portcullis.Analysis.Matching;
-using Portcullis.Analysis.Pipeline;
-using Portcullis.Core;
+using static Portcullis.Analysis.Tests.EmbeddedRuleFixes;
 
 namespace Portcullis.Analysis.Tests;
 
 /// <summary>The fixes written in C# (Fixing/Rewrites), through the embedded rules that name them.</summary>
 public sealed class FixRewriteTests
 {
-    private static readonly Lazy<ScanEngine> Engine = new(() => new ScanEngine([.. StructuralRules.CreateAnalyzers(StructuralRules.LoadDefinitions())]));
-
-    /// <summary>The code after the verified fix of the one finding of the rule, or null when none was offered.</summary>
-    private static string? Fixed(string language, string code, string ruleId)
-    {
-        var finding = Assert.Single(Engine.Value.Scan(new SourceText("t", language, code)).Findings, f => f.RuleId == ruleId);
-        return finding.Fix is { Verified: true } fix ? fix.FixedCode : null;
-    }
-
     [Theory]
     [InlineData(
         "import sqlite3\ndef f(cur, name):\n    cur.execute(\"SELECT * FROM users WHERE name = '\" + name + \"' AND age > \" + str(1))\n",

@@ -1,6 +1,4 @@
-using Portcullis.Analysis.Matching;
-using Portcullis.Analysis.Pipeline;
-using Portcullis.Core;
+using static Portcullis.Analysis.Tests.EmbeddedRuleFixes;
 
 namespace Portcullis.Analysis.Tests;
 
@@ -11,18 +9,6 @@ namespace Portcullis.Analysis.Tests;
 /// </summary>
 public sealed class SecureApiFixRewriteTests
 {
-    private static readonly Lazy<ScanEngine> Engine = new(() => new ScanEngine([.. StructuralRules.CreateAnalyzers(StructuralRules.LoadDefinitions())]));
-
-    private static IReadOnlyList<Finding> Findings(string language, string code, string ruleId) =>
-        Engine.Value.Scan(new SourceText("t", language, code)).Findings.Where(f => f.RuleId == ruleId).ToList();
-
-    /// <summary>The code after the verified fix of the one finding of the rule, or null when none was offered.</summary>
-    private static string? Fixed(string language, string code, string ruleId)
-    {
-        var finding = Assert.Single(Findings(language, code, ruleId));
-        return finding.Fix is { Verified: true } fix ? fix.FixedCode : null;
-    }
-
     [Fact]
     public void A_DES_cipher_its_key_generator_and_IV_become_AES_GCM_together()
     {
