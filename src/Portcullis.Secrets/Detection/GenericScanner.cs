@@ -225,10 +225,7 @@ internal static partial class GenericScanner
         {
             i++;
         }
-        while (i < text.Length && text[i] is ' ' or '\t')
-        {
-            i++;
-        }
+        i = SkipBlanks(text, i);
         return i < text.Length && (text[i] is ':' or '=' || (text[i] == '?' && i + 1 < text.Length && text[i + 1] == '='));
     }
 
