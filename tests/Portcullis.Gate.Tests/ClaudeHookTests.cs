@@ -13,17 +13,7 @@ public sealed class ClaudeHookTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Payload(string tool, object input) => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["session_id"] = "abc123",
-        ["transcript_path"] = "/tmp/t.jsonl",
-        ["cwd"] = _dir,
-        ["permission_mode"] = "default",
-        ["hook_event_name"] = "PreToolUse",
-        ["tool_name"] = tool,
-        ["tool_input"] = input,
-        ["tool_use_id"] = "toolu_01ABC",
-    });
+    private string Payload(string tool, object input) => ClaudePayload.Json(_dir, tool, input);
 
     private static (int Code, string Stderr) Hook(string payload, params string[] flags)
     {

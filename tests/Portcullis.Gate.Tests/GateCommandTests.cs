@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Portcullis.Cli.Commands;
 using Portcullis.Gate.Identity;
 
@@ -15,17 +14,7 @@ public sealed class GateCommandTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static string WritePayload(string path, string content) => JsonSerializer.Serialize(new
-    {
-        session_id = "abc123",
-        transcript_path = "/tmp/t.jsonl",
-        cwd = "/tmp",
-        permission_mode = "default",
-        hook_event_name = "PreToolUse",
-        tool_name = "Write",
-        tool_input = new { file_path = path, content },
-        tool_use_id = "toolu_01ABC",
-    });
+    private static string WritePayload(string path, string content) => ClaudePayload.Write("/tmp", path, content);
 
     [Fact]
     public async Task A_token_issued_on_the_data_folder_works_against_the_running_service_and_the_log_stays_consistent()

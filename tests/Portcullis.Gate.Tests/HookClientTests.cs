@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 using Portcullis.Gate.Identity;
 using Portcullis.HookClient;
 
@@ -19,17 +18,7 @@ public sealed class HookClientTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string WritePayload(string file, string content) => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["session_id"] = "abc123",
-        ["transcript_path"] = "/tmp/t.jsonl",
-        ["cwd"] = _dir,
-        ["permission_mode"] = "default",
-        ["hook_event_name"] = "PreToolUse",
-        ["tool_name"] = "Write",
-        ["tool_input"] = new { file_path = Path.Combine(_dir, file), content },
-        ["tool_use_id"] = "toolu_01ABC",
-    });
+    private string WritePayload(string file, string content) => ClaudePayload.Write(_dir, Path.Combine(_dir, file), content);
 
     private static (int Exit, string Stderr) Run(string[] args, string stdin, Dictionary<string, string>? environment = null)
     {
