@@ -24,8 +24,9 @@ fi
 chmod 700 "$dir"
 
 "${run_as[@]}" "$bin/initdb" -D "$dir/data" -U "$user" --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1
+# Slow statements and lock waits go to server.log: test.sh prints them when a test fails.
 "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=on -c max_connections=200" start >&2
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=on -c max_connections=200 -c log_lock_waits=on -c deadlock_timeout=1s -c log_min_duration_statement=1000" start >&2
 "${run_as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$user" portcullis_test >&2
 
 echo "export PORTCULLIS_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=$user;Database=portcullis_test'"

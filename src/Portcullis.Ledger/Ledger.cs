@@ -269,8 +269,9 @@ public sealed class Ledger : IDisposable
         return pending.Completion.Task;
     }
 
-    // The leader writes one batch (which holds its own entry), then hands the rest to the thread pool so
-    // it is not held hostage by later arrivals.
+    // The leader writes one batch (which holds its own entry), then hands the rest to a dedicated thread so
+    // it is not held hostage by later arrivals. Not to the thread pool: callers of the synchronous Append
+    // block pool threads while they wait, and a starved pool would hold back the very batch they wait for.
     private void DrainQueue(bool leaderOnce)
     {
         while (true)
@@ -304,7 +305,7 @@ public sealed class Ledger : IDisposable
                         return;
                     }
                 }
-                _ = Task.Run(() => DrainQueue(leaderOnce: false));
+                _ = Task.Factory.StartNew(() => DrainQueue(leaderOnce: false), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 return;
             }
         }

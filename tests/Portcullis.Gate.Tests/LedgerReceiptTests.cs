@@ -17,6 +17,7 @@ namespace Portcullis.Gate.Tests;
 /// signed by the key pinned in the data folder, entries carry the gate's whole decision, and the log
 /// verifies end to end — on SQLite and on a shared PostgreSQL.
 /// </summary>
+[Collection(PostgresCollection.Name)]
 public sealed class LedgerReceiptTests
 {
     private const string YamlLoad = "import yaml\n\ndef load(text):\n    return yaml.load(text)\n";

@@ -7,6 +7,7 @@ namespace Portcullis.Ledger.Tests;
 /// The shared store against a real PostgreSQL (started by .ci/start-postgres.sh; its connection string is
 /// in PORTCULLIS_TEST_POSTGRES). Each test gets its own database.
 /// </summary>
+[Collection(PostgresCollection.Name)]
 public sealed class PostgresLedgerTests
 {
     private static string FreshDatabase()
