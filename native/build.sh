@@ -19,7 +19,7 @@ command -v npm >/dev/null 2>&1 || fail "npm is not installed; it is needed to fe
 cc="${CC:-cc}"
 command -v "$cc" >/dev/null 2>&1 || fail "no C compiler ('$cc') found; install gcc or clang (Debian: apt-get install gcc) or set CC."
 
-digest="$(cat "$here/package.json" "$here/package-lock.json" "$here/grammars.txt" "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1)"
+digest="$(cat "$here/package.json" "$here/package-lock.json" "$here/grammars.txt" "$here"/src/*.c "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1)"
 if [[ -f "$lib" && -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
   exit 0
 fi
@@ -37,6 +37,10 @@ runtime="node_modules/tree-sitter/vendor/tree-sitter/lib"
 
 # One compile job per C file: "output-object source-file include-dir".
 jobs=("$obj/runtime.o $runtime/src/lib.c $runtime/include -I$runtime/src")
+# Portcullis's own helpers over the runtime's API (native/src).
+for own in src/*.c; do
+  jobs+=("$obj/portcullis-$(basename "$own" .c).o $own $runtime/include")
+done
 while read -r name dir; do
   [[ -z "$name" || "$name" == \#* ]] && continue
   src="node_modules/$dir/src"

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Portcullis.Core;
 using Portcullis.Syntax.Native;
 
@@ -47,7 +46,7 @@ public static class SyntaxParser
             throw new ParseLimitException($"{source.Path}: parsing did not finish within {limits.Deadline.TotalMilliseconds:N0} ms");
         }
         using var handle = new TreeHandle(tree);
-        return Copy(source, grammar, handle, limits);
+        return Copy(source, grammar, handle);
     }
 
     private static ParserHandle ParserFor(Grammar grammar)
@@ -66,80 +65,31 @@ public static class SyntaxParser
         return parser;
     }
 
-    private static unsafe SyntaxTree Copy(SourceText source, Grammar grammar, TreeHandle tree, ParseLimits limits)
+    // The native side writes raw symbols and the MISSING / EXTRA flags (native/src/tree_flatten.c);
+    // canonical kinds, NAMED and ERROR come from the grammar tables here.
+    private static unsafe SyntaxTree Copy(SourceText source, Grammar grammar, TreeHandle tree)
     {
-        var nodes = new NodeData[Math.Max(16, source.Utf8.Length / 3)];
-        var count = 0;
+        var count = (int)TreeSitterNative.TreeNodeCount(tree);
+        var nodes = new NodeData[Math.Max(1, count)];
+        int written;
+        fixed (NodeData* first = nodes)
+        {
+            written = TreeSitterNative.TreeFlatten(tree, first, nodes.Length);
+        }
+        if (written != count)
+        {
+            throw new InvalidOperationException($"{source.Path}: the syntax tree has {count} nodes but {written} were copied");
+        }
         var errors = 0;
-        // lastChild[depth] is the index of the most recent node at that depth, to link siblings.
-        var lastChildAtDepth = new List<int>(64);
-        var stopwatch = Stopwatch.StartNew();
-        var cursor = TreeSitterNative.TreeCursorNew(TreeSitterNative.TreeRootNode(tree));
-        try
+        for (var i = 0; i < count; i++)
         {
-            var depth = 0;
-            var parent = -1;
-            while (true)
-            {
-                var node = TreeSitterNative.TreeCursorCurrentNode(&cursor);
-                if (count == nodes.Length)
-                {
-                    Array.Resize(ref nodes, nodes.Length * 2);
-                }
-                // Named-ness and ERROR follow from the symbol, which saves two native calls per node.
-                var symbol = TreeSitterNative.NodeSymbol(node);
-                var flags = NodeFlags.None;
-                if (symbol == Grammar.ErrorSymbol) flags |= NodeFlags.Error | NodeFlags.Named;
-                else if (grammar.IsNamedKind(symbol)) flags |= NodeFlags.Named;
-                if (TreeSitterNative.NodeIsMissing(node)) flags |= NodeFlags.Missing;
-                if (TreeSitterNative.NodeIsExtra(node)) flags |= NodeFlags.Extra;
-                if ((flags & (NodeFlags.Error | NodeFlags.Missing)) != 0) errors++;
-                var index = count++;
-                nodes[index] = new NodeData
-                {
-                    Kind = grammar.Canonical(symbol),
-                    Field = TreeSitterNative.TreeCursorCurrentFieldId(&cursor),
-                    Flags = flags,
-                    StartByte = (int)TreeSitterNative.NodeStartByte(node),
-                    EndByte = (int)TreeSitterNative.NodeEndByte(node),
-                    Parent = parent,
-                    NextSibling = -1,
-                };
-                if (parent >= 0) nodes[parent].ChildCount++;
-                while (lastChildAtDepth.Count <= depth) lastChildAtDepth.Add(-1);
-                if (lastChildAtDepth[depth] >= 0 && nodes[lastChildAtDepth[depth]].Parent == parent)
-                {
-                    nodes[lastChildAtDepth[depth]].NextSibling = index;
-                }
-                lastChildAtDepth[depth] = index;
-
-                if (TreeSitterNative.TreeCursorGotoFirstChild(&cursor))
-                {
-                    parent = index;
-                    depth++;
-                    continue;
-                }
-                nodes[index].SubtreeEnd = index + 1;
-                // Climb until a next sibling exists, closing the subtrees we leave.
-                while (!TreeSitterNative.TreeCursorGotoNextSibling(&cursor))
-                {
-                    if (!TreeSitterNative.TreeCursorGotoParent(&cursor))
-                    {
-                        return new SyntaxTree(source, grammar, nodes, count, errors);
-                    }
-                    nodes[parent].SubtreeEnd = count;
-                    parent = nodes[parent].Parent;
-                    depth--;
-                }
-                if ((count & 0xFFFF) == 0 && stopwatch.Elapsed > limits.Deadline)
-                {
-                    throw new ParseLimitException($"{source.Path}: reading the syntax tree did not finish within {limits.Deadline.TotalMilliseconds:N0} ms");
-                }
-            }
+            ref var node = ref nodes[i];
+            var symbol = node.Kind;
+            if (symbol == Grammar.ErrorSymbol) node.Flags |= NodeFlags.Error | NodeFlags.Named;
+            else if (grammar.IsNamedKind(symbol)) node.Flags |= NodeFlags.Named;
+            if ((node.Flags & (NodeFlags.Error | NodeFlags.Missing)) != 0) errors++;
+            node.Kind = grammar.Canonical(symbol);
         }
-        finally
-        {
-            TreeSitterNative.TreeCursorDelete(&cursor);
-        }
+        return new SyntaxTree(source, grammar, nodes, count, errors);
     }
 }

@@ -65,7 +65,11 @@ public sealed class SyntaxTree
     }
 }
 
-/// <summary>One node's data. Kept small: a large file has millions of nodes.</summary>
+/// <summary>
+/// One node's data. Kept small: a large file has millions of nodes. native/src/tree_flatten.c writes
+/// this layout (PortcullisNode there): a field changed here must change there too.
+/// </summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
 internal struct NodeData
 {
     public ushort Kind;

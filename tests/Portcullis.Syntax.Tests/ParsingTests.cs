@@ -47,19 +47,38 @@ public sealed class ParsingTests
         Assert.Contains(tree.Nodes(), n => n.Kind == "call" || n.Text.StartsWith("cursor.execute", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Children_siblings_and_parents_agree()
+    [Theory]
+    [MemberData(nameof(SampleByLanguage))]
+    public void Children_siblings_parents_and_subtrees_agree(string language, string code)
     {
-        var tree = Parse("javascript", "f(a, b); g(c);");
+        var tree = Parse(language, code);
 
         foreach (var node in tree.Nodes())
         {
-            foreach (var child in node.Children)
+            var children = node.Children.ToList();
+            Assert.Equal(node.ChildCount, children.Count);
+            // Pre-order: the subtree is the node, then each child's subtree in turn, back to back.
+            var next = node.Index + 1;
+            foreach (var child in children)
             {
                 Assert.Equal(node, child.Parent);
                 Assert.True(node.Contains(child));
+                Assert.Equal(next, child.Index);
+                next = child.SubtreeEnd;
             }
+            Assert.Equal(next, node.SubtreeEnd);
+            Assert.True(children.Zip(children.Skip(1)).All(p => p.First.EndByte <= p.Second.StartByte));
         }
+    }
+
+    [Fact]
+    public void Fields_comments_and_missing_tokens_are_marked()
+    {
+        var tree = Parse("javascript", "f(a, b); // note\nlet y = (2 + 3;\n");
+
+        Assert.Contains(tree.Nodes(), n => n.Kind == "comment" && n.IsExtra && n.IsNamed);
+        Assert.Contains(tree.Nodes(), n => n.IsMissing);
+        Assert.Equal(tree.Nodes().Count(n => n.IsError || n.IsMissing), tree.ErrorCount);
         var call = tree.Nodes().First(n => n.Kind == "call_expression");
         Assert.Equal("f", call.ChildByField("function")!.Value.Text);
         Assert.Equal("(a, b)", call.ChildByField("arguments")!.Value.Text);

@@ -2,29 +2,6 @@ using System.Runtime.InteropServices;
 
 namespace Portcullis.Syntax.Native;
 
-/// <summary>TSNode from tree_sitter/api.h, passed by value.</summary>
-[StructLayout(LayoutKind.Sequential)]
-internal struct TsNode
-{
-    public uint Context0;
-    public uint Context1;
-    public uint Context2;
-    public uint Context3;
-    public nint Id;
-    public nint Tree;
-}
-
-/// <summary>TSTreeCursor from tree_sitter/api.h.</summary>
-[StructLayout(LayoutKind.Sequential)]
-internal struct TsTreeCursor
-{
-    public nint Tree;
-    public nint Id;
-    public uint Context0;
-    public uint Context1;
-    public uint Context2;
-}
-
 /// <summary>
 /// The subset of the tree-sitter C API Portcullis uses. The library is native/out/libportcullis-treesitter.so,
 /// built by native/build.sh and copied beside the assemblies.
@@ -55,49 +32,12 @@ internal static partial class TreeSitterNative
     [LibraryImport(Library, EntryPoint = "ts_tree_delete")]
     public static partial void TreeDelete(nint tree);
 
-    [LibraryImport(Library, EntryPoint = "ts_tree_root_node")]
-    public static partial TsNode TreeRootNode(TreeHandle tree);
+    [LibraryImport(Library, EntryPoint = "portcullis_tree_node_count")]
+    public static partial uint TreeNodeCount(TreeHandle tree);
 
-    [LibraryImport(Library, EntryPoint = "ts_tree_cursor_new")]
-    public static partial TsTreeCursor TreeCursorNew(TsNode node);
-
-    [LibraryImport(Library, EntryPoint = "ts_tree_cursor_delete")]
-    public static unsafe partial void TreeCursorDelete(TsTreeCursor* cursor);
-
-    [LibraryImport(Library, EntryPoint = "ts_tree_cursor_current_node")]
-    public static unsafe partial TsNode TreeCursorCurrentNode(TsTreeCursor* cursor);
-
-    [LibraryImport(Library, EntryPoint = "ts_tree_cursor_current_field_id")]
-    public static unsafe partial ushort TreeCursorCurrentFieldId(TsTreeCursor* cursor);
-
-    [LibraryImport(Library, EntryPoint = "ts_tree_cursor_goto_first_child")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static unsafe partial bool TreeCursorGotoFirstChild(TsTreeCursor* cursor);
-
-    [LibraryImport(Library, EntryPoint = "ts_tree_cursor_goto_next_sibling")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static unsafe partial bool TreeCursorGotoNextSibling(TsTreeCursor* cursor);
-
-    [LibraryImport(Library, EntryPoint = "ts_tree_cursor_goto_parent")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static unsafe partial bool TreeCursorGotoParent(TsTreeCursor* cursor);
-
-    [LibraryImport(Library, EntryPoint = "ts_node_symbol")]
-    public static partial ushort NodeSymbol(TsNode node);
-
-    [LibraryImport(Library, EntryPoint = "ts_node_start_byte")]
-    public static partial uint NodeStartByte(TsNode node);
-
-    [LibraryImport(Library, EntryPoint = "ts_node_end_byte")]
-    public static partial uint NodeEndByte(TsNode node);
-
-    [LibraryImport(Library, EntryPoint = "ts_node_is_missing")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool NodeIsMissing(TsNode node);
-
-    [LibraryImport(Library, EntryPoint = "ts_node_is_extra")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool NodeIsExtra(TsNode node);
+    /// <summary>native/src/tree_flatten.c: every node in pre-order, in one call; -1 when capacity is too small.</summary>
+    [LibraryImport(Library, EntryPoint = "portcullis_tree_flatten")]
+    internal static unsafe partial int TreeFlatten(TreeHandle tree, NodeData* nodes, int capacity);
 
     [LibraryImport(Library, EntryPoint = "ts_language_abi_version")]
     public static partial uint LanguageAbiVersion(nint language);
