@@ -56,6 +56,32 @@ public sealed class RuleFileParserTests
         Assert.StartsWith($"bad.yaml:{error.Location.Line}: ", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("first", null)]
+    public void A_taint_sink_may_name_the_list_element_that_reaches_it(string element, int? expected)
+    {
+        var yaml = ValidRule.Replace("    match:\n      pattern: eval($X)\n", $$"""
+                taint:
+                  sources: [{pattern: input()}]
+                  sinks:
+                    - pattern: eval($X)
+                      argument: $X
+                      element: {{element}}
+
+            """, StringComparison.Ordinal);
+        Assert.NotEqual(ValidRule, yaml);
+
+        if (expected is null)
+        {
+            var error = Assert.Throws<RuleLoadException>(() => RuleFileParser.Parse("bad.yaml", yaml, LanguageIds.Normalize));
+            Assert.Contains($"sink element '{element}' is not a list index", error.Message, StringComparison.Ordinal);
+            return;
+        }
+        var rule = Assert.Single(RuleFileParser.Parse("ok.yaml", yaml, LanguageIds.Normalize));
+        Assert.Equal(expected, Assert.Single(rule.Taint!.Sinks).Element);
+    }
+
     [Fact]
     public void Invalid_yaml_names_the_line_it_breaks_on()
     {

@@ -32,7 +32,12 @@ internal sealed partial class FunctionInterpreter
             {
                 continue;
             }
-            var reaching = Eval(hit.Argument).Flattened();
+            var value = Eval(hit.Argument);
+            if (hit.Element is { } element && value.Elements is { } elements && element < elements.Count)
+            {
+                value = elements[element];
+            }
+            var reaching = value.Flattened();
             if (reaching.Tainted)
             {
                 Flows.Add(new TaintFlow(hit, reaching.Origin));

@@ -4,8 +4,11 @@ using Portcullis.Syntax;
 
 namespace Portcullis.Analysis.Dataflow;
 
-/// <summary>A sink that matched in the tree: where, and the code that must not carry taint.</summary>
-internal sealed record SinkHit(int StartByte, int EndByte, SyntaxNode Argument, PatternMatch Match);
+/// <summary>
+/// A sink that matched in the tree: where, and the code that must not carry taint (only its list
+/// element <paramref name="Element"/> when the list's elements are known, see <see cref="TaintSink.Element"/>).
+/// </summary>
+internal sealed record SinkHit(int StartByte, int EndByte, SyntaxNode Argument, PatternMatch Match, int? Element = null);
 
 /// <summary>
 /// The structural facts one taint rule needs about one tree, found once with the pattern matcher:
@@ -33,7 +36,7 @@ internal sealed class TaintFacts
     public static TaintFacts Find(CompiledTaintRule rule, ClauseEvaluator evaluator)
     {
         var sinks = new Dictionary<(int, int), List<SinkHit>>();
-        foreach (var (clause, argument) in rule.Sinks)
+        foreach (var (clause, argument, element) in rule.Sinks)
         {
             foreach (var match in evaluator.Evaluate(clause))
             {
@@ -46,7 +49,7 @@ internal sealed class TaintFacts
                 {
                     sinks[key] = list = [];
                 }
-                list.Add(new SinkHit(match.StartByte, match.EndByte, bound.Node, match));
+                list.Add(new SinkHit(match.StartByte, match.EndByte, bound.Node, match, element));
             }
         }
         return sinks.Count == 0 ? new TaintFacts([], [], sinks, []) : WithSinks(rule, evaluator, sinks);
@@ -90,7 +93,7 @@ internal sealed class TaintFacts
 internal sealed record CompiledTaintRule(
     RuleDefinition Definition,
     IReadOnlyList<CompiledClause> Sources,
-    IReadOnlyList<(CompiledClause Clause, string Argument)> Sinks,
+    IReadOnlyList<(CompiledClause Clause, string Argument, int? Element)> Sinks,
     IReadOnlyList<CompiledClause> Sanitizers,
     IReadOnlyList<CompiledClause> Validators)
 {
@@ -100,7 +103,7 @@ internal sealed record CompiledTaintRule(
         return new CompiledTaintRule(
             definition,
             spec.Sources.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray(),
-            spec.Sinks.Select(s => (ClauseCompiler.Compile(s.Clause, grammarId), s.Argument)).ToArray(),
+            spec.Sinks.Select(s => (ClauseCompiler.Compile(s.Clause, grammarId), s.Argument, s.Element)).ToArray(),
             spec.Sanitizers.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray(),
             spec.Validators.Select(c => ClauseCompiler.Compile(c, grammarId)).ToArray());
     }

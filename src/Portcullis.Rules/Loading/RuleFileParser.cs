@@ -82,18 +82,26 @@ public static partial class RuleFileParser
         foreach (var node in Required<YamlSequenceNode>(file, taint, "sinks"))
         {
             var sink = Expect<YamlMappingNode>(file, node, "a sink");
-            RejectUnknownKeys(file, sink, ["pattern", "any", "all", "argument"]);
+            RejectUnknownKeys(file, sink, ["pattern", "any", "all", "argument", "element"]);
             var argument = Scalar(file, Required<YamlScalarNode>(file, sink, "argument"));
             if (!MetavariableSyntax().IsMatch(argument))
             {
                 throw new RuleLoadException(At(file, sink), $"sink argument '{argument}' is not a metavariable like $ARG");
             }
-            var clauses = sink.Children.Where(kv => ((YamlScalarNode)kv.Key).Value != "argument").ToList();
+            int? element = null;
+            if (sink.Children.TryGetValue(new YamlScalarNode("element"), out var elementNode))
+            {
+                var text = Scalar(file, Expect<YamlScalarNode>(file, elementNode, "'element'"));
+                element = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                    ? index
+                    : throw new RuleLoadException(At(file, sink), $"sink element '{text}' is not a list index (0, 1, ...)");
+            }
+            var clauses = sink.Children.Where(kv => ((YamlScalarNode)kv.Key).Value is not ("argument" or "element")).ToList();
             if (clauses.Count != 1)
             {
-                throw new RuleLoadException(At(file, sink), "a sink has one clause (pattern, any or all) and an 'argument'");
+                throw new RuleLoadException(At(file, sink), "a sink has one clause (pattern, any or all), an 'argument' and optionally an 'element'");
             }
-            sinks.Add(new TaintSink(ParseKeyedClause(file, clauses[0].Key, clauses[0].Value, At(file, sink)), argument));
+            sinks.Add(new TaintSink(ParseKeyedClause(file, clauses[0].Key, clauses[0].Value, At(file, sink)), argument, element));
         }
         var sanitizers = taint.Children.TryGetValue(new YamlScalarNode("sanitizers"), out var s) ? ParseClauses(file, s) : [];
         var unknown = taint.Children.TryGetValue(new YamlScalarNode("unknown-origin-severity"), out var u)

@@ -16,5 +16,10 @@ public sealed record TaintSpec(
     Core.Severity UnknownOriginSeverity,
     IReadOnlyList<MatchClause> Validators);
 
-/// <summary>A sink: a match clause and the metavariable it binds to the value that must not be tainted.</summary>
-public sealed record TaintSink(MatchClause Clause, string Argument);
+/// <summary>
+/// A sink: a match clause and the metavariable it binds to the value that must not be tainted. With
+/// <see cref="Element"/>, a list whose elements the function built (<c>cmd = ["ls", path]</c>) reaches
+/// the sink only through that element: without a shell, only the first word of a command line names
+/// the program, the others are its arguments. A value whose elements are not known counts whole.
+/// </summary>
+public sealed record TaintSink(MatchClause Clause, string Argument, int? Element = null);
