@@ -9,8 +9,8 @@ namespace Portcullis.Analysis.Fixing.Rewrites;
 /// becomes <c>subprocess.run(["tar", "czf", "out.tgz", name], check=True)</c> and
 /// <c>os.popen("ps -p %d" % pid).read()</c> becomes <c>subprocess.run(["ps", "-p", str(pid)],
 /// stdout=subprocess.PIPE, text=True).stdout</c> (with <c>import subprocess</c> added when missing): no
-/// shell parses the values, so they cannot add commands. A command kept in a variable assigned once is
-/// followed to its assignment, which becomes the list. Only when the command is a fixed program followed
+/// shell parses the values, so they cannot add commands. A command kept in a variable assigned once and run by
+/// <c>subprocess</c> is followed to its assignment, which becomes the list. Only when the command is a fixed program followed
 /// by words and whole values (<see cref="PythonShellWords"/>): shell syntax in the text means the shell
 /// was doing work the list cannot, and no fix is offered.
 /// </summary>
@@ -35,7 +35,6 @@ internal sealed class CommandArgumentListRewrite : ICodeRewrite
         }
         // The list goes where the string was built: in the call, or at the variable's one assignment.
         var edits = new List<TextEdit> { new(command.StartByte, command.EndByte, list) };
-        var argument = command == focus ? list : focus.Text;
         if (function.StartsWith("subprocess.", StringComparison.Ordinal))
         {
             if (arguments.NamedChildren.FirstOrNull(a => a.Kind == "keyword_argument" && a.ChildByField("name")?.Text == "shell") is { } shell)
@@ -49,23 +48,25 @@ internal sealed class CommandArgumentListRewrite : ICodeRewrite
             }
             return new FixProposal(description, edits);
         }
+        // A list kept in a variable still reads as a command of unknown shape where it is run: inline only.
+        if (command != focus)
+        {
+            return null;
+        }
         var rest = arguments.NamedChildren.Where(c => !c.IsExtra).Skip(1).ToList();
         var replaced = function switch
         {
             // os.system's status was ignored: check=True makes a failing command raise instead.
-            "os.system" when rest.Count == 0 && call.Parent is { Kind: "expression_statement" } => (Node: call, Text: $"subprocess.run({argument}, check=True)"),
-            "os.system" when rest.Count == 0 => (Node: call, Text: $"subprocess.run({argument}).returncode"),
-            "os.popen" when rest.Count == 0 || rest is [{ Text: "'r'" or "\"r\"" }] => PopenReplacement(call, argument),
+            "os.system" when rest.Count == 0 && call.Parent is { Kind: "expression_statement" } => (Node: call, Text: $"subprocess.run({list}, check=True)"),
+            "os.system" when rest.Count == 0 => (Node: call, Text: $"subprocess.run({list}).returncode"),
+            "os.popen" when rest.Count == 0 || rest is [{ Text: "'r'" or "\"r\"" }] => PopenReplacement(call, list),
             _ => default,
         };
         if (replaced.Text is null)
         {
             return null;
         }
-        if (command == focus)
-        {
-            edits.Clear();
-        }
+        edits.Clear();
         edits.Add(new TextEdit(replaced.Node.StartByte, replaced.Node.EndByte, replaced.Text));
         if (ImportInsertion.Ensure(call.Tree, "subprocess") is { } import)
         {
