@@ -54,4 +54,38 @@ public sealed class CBoundedWriteTests
     {
         Assert.Null(Fixed("c", "void f(char *out) {\n  scanf(\"%s\", out);\n}\n", "c.memory.scanf-unbounded-string"));
     }
+
+    [Theory]
+    [InlineData("c.memory.strcpy", "char *dup(const char *s) {\n  char *r = (char *) malloc(strlen(s) + 1);\n  if (!r) return 0;\n  strcpy(r, s);\n  return r;\n}\n", "  snprintf(r, strlen(s) + 1, \"%s\", s);\n")]
+    [InlineData("c.memory.strcat", "void f(char *out, size_t out_len, const char *name) {\n  strcat(out, name);\n}\n", "  strncat(out, name, out_len - strlen(out) - 1);\n")]
+    [InlineData("c.memory.sprintf", "struct rec { int id; char label[32]; };\nvoid f(struct rec *r) {\n  sprintf(r->label, \"rec-%d\", r->id);\n}\n", "  snprintf(r->label, sizeof r->label, \"rec-%d\", r->id);\n")]
+    [InlineData("c.memory.strcat", "void f(const char *a, const char *b, size_t n) {\n  char *p = malloc(n + 2);\n  strcpy(p, a);\n  strcat(p, b);\n}\n", "  strncat(p, b, (n + 2) - strlen(p) - 1);\n")]
+    public void A_write_through_a_pointer_is_bounded_by_the_size_the_function_states(string rule, string code, string expectedLine)
+    {
+        var fixedCode = Fixed("c", code, rule);
+
+        Assert.NotNull(fixedCode);
+        Assert.Contains(expectedLine, fixedCode, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // A pointer whose size is not in sight: any bound would be a guess.
+    [InlineData("void f(char *dest, const char *src) {\n  strcpy(dest, src);\n}\n")]
+    // The size named by the parameter changes before the copy.
+    [InlineData("void f(char *dest, size_t len, const char *src) {\n  len = len * 2;\n  strcpy(dest, src);\n}\n")]
+    // The pointer moved past the start of the allocation.
+    [InlineData("void f(const char *src, size_t n) {\n  char *d = malloc(n);\n  d++;\n  strcpy(d, src);\n}\n")]
+    // Allocated on one branch only.
+    [InlineData("void f(const char *src, size_t n, char *d) {\n  if (n > 4) { d = malloc(n); }\n  strcpy(d, src);\n}\n")]
+    // The string whose length sized the allocation grew before the copy.
+    [InlineData("void f(char *s, const char *t) {\n  char *d = malloc(strlen(s) + 1);\n  strcat(s, t);\n  strcpy(d, s);\n}\n")]
+    // A member that is a pointer, not an array.
+    [InlineData("struct rec { char *label; };\nvoid f(struct rec *r, const char *s) {\n  strcpy(r->label, s);\n}\n")]
+    public void No_bound_is_guessed_for_a_pointer(string code)
+    {
+        var findings = Findings("c", code).Where(f => f.RuleId is "c.memory.strcpy" or "c.memory.strcat").ToList();
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Null(f.Fix));
+    }
 }

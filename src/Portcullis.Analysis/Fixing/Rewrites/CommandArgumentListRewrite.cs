@@ -5,16 +5,18 @@ namespace Portcullis.Analysis.Fixing.Rewrites;
 
 /// <summary>
 /// Python: <c>subprocess.run("ping -c 1 " + host, shell=True)</c> becomes
-/// <c>subprocess.run(["ping", "-c", "1", host])</c>, and <c>os.system("tar czf out.tgz " + name)</c>
-/// becomes <c>subprocess.run(["tar", "czf", "out.tgz", name])</c> (with <c>import subprocess</c> added
-/// when missing): no shell parses the values, so they cannot add commands. Only when the command is
-/// a fixed program followed by words and whole values — any shell syntax in the text (pipes,
-/// redirections, quotes, variables, globs) means the shell was doing work the list cannot, and no fix
-/// is offered.
+/// <c>subprocess.run(["ping", "-c", "1", host])</c>, <c>os.system("tar czf out.tgz " + name)</c>
+/// becomes <c>subprocess.run(["tar", "czf", "out.tgz", name], check=True)</c> and
+/// <c>os.popen("ps -p %d" % pid).read()</c> becomes <c>subprocess.run(["ps", "-p", str(pid)],
+/// stdout=subprocess.PIPE, text=True).stdout</c> (with <c>import subprocess</c> added when missing): no
+/// shell parses the values, so they cannot add commands. A command kept in a variable assigned once and run by
+/// <c>subprocess</c> is followed to its assignment, which becomes the list. Only when the command is a fixed program followed
+/// by words and whole values (<see cref="PythonShellWords"/>): shell syntax in the text means the shell
+/// was doing work the list cannot, and no fix is offered.
 /// </summary>
 internal sealed class CommandArgumentListRewrite : ICodeRewrite
 {
-    private static readonly char[] ShellSyntax = ['|', '&', ';', '<', '>', '(', ')', '$', '`', '\\', '"', '\'', '*', '?', '[', ']', '{', '}', '~', '#', '!', '\n', '\t'];
+    private const string Captured = "stdout=subprocess.PIPE, text=True";
 
     public string Name => "command-argument-list";
 
@@ -27,13 +29,14 @@ internal sealed class CommandArgumentListRewrite : ICodeRewrite
             return null;
         }
         var built = focus.Kind == "identifier" ? SingleAssignment.ValueOf(focus) : focus;
-        if (built is not { } command || BuiltString.Decompose(command) is not { } parts || ArgumentList(parts) is not { } list)
+        if (built is not { } command || BuiltString.Decompose(command) is not { } parts || PythonShellWords.ArgumentList(parts) is not { } list)
         {
             return null;
         }
+        // The list goes where the string was built: in the call, or at the variable's one assignment.
+        var edits = new List<TextEdit> { new(command.StartByte, command.EndByte, list) };
         if (function.StartsWith("subprocess.", StringComparison.Ordinal))
         {
-            var edits = new List<TextEdit> { new(command.StartByte, command.EndByte, list) };
             if (arguments.NamedChildren.FirstOrNull(a => a.Kind == "keyword_argument" && a.ChildByField("name")?.Text == "shell") is { } shell)
             {
                 if (shell.ChildByField("value")?.Text != "True")
@@ -45,46 +48,56 @@ internal sealed class CommandArgumentListRewrite : ICodeRewrite
             }
             return new FixProposal(description, edits);
         }
-        if (function == "os.system" && command == focus)
+        // A list kept in a variable still reads as a command of unknown shape where it is run: inline only.
+        if (command != focus)
         {
-            var statementAlone = call.Parent is { Kind: "expression_statement" };
-            var replacement = $"subprocess.run({list}){(statementAlone ? "" : ".returncode")}";
-            var edits = new List<TextEdit> { new(call.StartByte, call.EndByte, replacement) };
-            if (ImportInsertion.Ensure(call.Tree, "subprocess") is { } import)
-            {
-                edits.Add(import);
-            }
-            return new FixProposal(description, edits);
+            return null;
         }
-        return null;
+        var rest = arguments.NamedChildren.Where(c => !c.IsExtra).Skip(1).ToList();
+        var replaced = function switch
+        {
+            // os.system's status was ignored: check=True makes a failing command raise instead.
+            "os.system" when rest.Count == 0 && call.Parent is { Kind: "expression_statement" } => (Node: call, Text: $"subprocess.run({list}, check=True)"),
+            "os.system" when rest.Count == 0 => (Node: call, Text: $"subprocess.run({list}).returncode"),
+            "os.popen" when rest.Count == 0 || rest is [{ Text: "'r'" or "\"r\"" }] => PopenReplacement(call, list),
+            _ => default,
+        };
+        if (replaced.Text is null)
+        {
+            return null;
+        }
+        edits.Clear();
+        edits.Add(new TextEdit(replaced.Node.StartByte, replaced.Node.EndByte, replaced.Text));
+        if (ImportInsertion.Ensure(call.Tree, "subprocess") is { } import)
+        {
+            edits.Add(import);
+        }
+        return new FixProposal(description, edits);
     }
 
-    /// <summary>The command as a Python list literal, or null when the text needs a shell.</summary>
-    private static string? ArgumentList(IReadOnlyList<StringPart> parts)
+    /// <summary>
+    /// What stands for <c>os.popen(cmd)</c>: its output read whole (<c>.read()</c>, <c>.readlines()</c>)
+    /// becomes <c>subprocess.run</c>'s captured output; read as a file (<c>with</c>, <c>for</c>) it
+    /// becomes a <c>Popen</c>'s stdout pipe. Anything else (closing it for the exit status) has no
+    /// exact counterpart.
+    /// </summary>
+    private static (SyntaxNode Node, string? Text) PopenReplacement(SyntaxNode call, string list)
     {
-        var words = new List<string>();
-        for (var i = 0; i < parts.Count; i++)
+        if (call.Parent is { Kind: "attribute" } attribute && attribute.ChildByField("object") == call
+            && attribute.Parent is { Kind: "call" } read && read.ChildByField("arguments") is { } readArguments
+            && !readArguments.NamedChildren.Any(c => !c.IsExtra))
         {
-            var part = parts[i];
-            if (part.IsLiteral)
+            var output = $"subprocess.run({list}, {Captured}).stdout";
+            return attribute.ChildByField("attribute")?.Text switch
             {
-                if (part.Literal!.IndexOfAny(ShellSyntax) >= 0)
-                {
-                    return null;
-                }
-                words.AddRange(part.Literal.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => $"\"{w}\""));
-                continue;
-            }
-            // A value must be a whole word: glued to text, the shell would have joined them.
-            var gluedBefore = i > 0 && parts[i - 1].Literal?.EndsWith(' ') != true;
-            var gluedAfter = i + 1 < parts.Count && parts[i + 1].Literal?.StartsWith(' ') != true;
-            if (i == 0 || gluedBefore || gluedAfter)
-            {
-                return null;
-            }
-            var text = part.Expression!.Value.Text;
-            words.Add(part.Formatted ? $"str({text})" : text);
+                "read" => (read, output),
+                "readlines" => (read, output + ".splitlines(keepends=True)"),
+                _ => (call, null),
+            };
         }
-        return words.Count == 0 ? null : $"[{string.Join(", ", words)}]";
+        var readAsFile = call.Parent is { Kind: "as_pattern" } pattern && pattern.Parent is { Kind: "with_item" } && pattern.NamedChildren.FirstOrNull() == call
+            || call.Parent is { Kind: "with_item" }
+            || call.Parent is { Kind: "for_statement" } loop && loop.ChildByField("right") == call;
+        return readAsFile ? (call, $"subprocess.Popen({list}, {Captured}).stdout") : (call, null);
     }
 }
