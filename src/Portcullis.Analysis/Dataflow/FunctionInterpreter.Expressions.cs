@@ -8,6 +8,10 @@ namespace Portcullis.Analysis.Dataflow;
 internal sealed partial class FunctionInterpreter
 {
     private static readonly HashSet<string> AppendMethods = new(StringComparer.Ordinal) { "append", "insert", "concat" };
+    private static readonly HashSet<string> ShellNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sh", "bash", "dash", "zsh", "ksh", "csh", "tcsh", "fish", "busybox", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh", "pwsh.exe",
+    };
     private static readonly HashSet<string> AddMethods = new(StringComparer.Ordinal) { "add", "append", "addLast", "push", "offer", "addElement", "Add" };
 
     /// <summary>Member access in the grammars with a profile: a.b, a->b, a.B, pkg.Name.</summary>
@@ -33,7 +37,7 @@ internal sealed partial class FunctionInterpreter
                 continue;
             }
             var value = Eval(hit.Argument);
-            if (hit.Element is { } element && value.Elements is { } elements && element < elements.Count)
+            if (hit.Element is { } element && value.Elements is { } elements && element < elements.Count && !NamesAShell(elements[element]))
             {
                 value = elements[element];
             }
@@ -44,6 +48,13 @@ internal sealed partial class FunctionInterpreter
             }
         }
     }
+
+    /// <summary>
+    /// A command list's program that is a shell (["sh", "-c", line]) makes its later words code again:
+    /// then the whole list counts, not only the program.
+    /// </summary>
+    private static bool NamesAShell(TaintValue program) =>
+        program.Constant is { } name && ShellNames.Contains(Path.GetFileName(name.Replace('\\', '/')));
 
     private TaintValue Eval(SyntaxNode node)
     {

@@ -20,6 +20,7 @@ public sealed record TaintSpec(
 /// A sink: a match clause and the metavariable it binds to the value that must not be tainted. With
 /// <see cref="Element"/>, a list whose elements the function built (<c>cmd = ["ls", path]</c>) reaches
 /// the sink only through that element: without a shell, only the first word of a command line names
-/// the program, the others are its arguments. A value whose elements are not known counts whole.
+/// the program, the others are its arguments. A value whose elements are not known counts whole, and so
+/// does a list whose element names a shell (<c>["sh", "-c", line]</c>): the words after it are code.
 /// </summary>
 public sealed record TaintSink(MatchClause Clause, string Argument, int? Element = null);
