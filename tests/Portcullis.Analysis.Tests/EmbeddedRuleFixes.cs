@@ -13,6 +13,13 @@ internal static class EmbeddedRuleFixes
     public static IReadOnlyList<Finding> Findings(string language, string code, string? ruleId = null) =>
         [.. Engine.Value.Scan(new SourceText("t", language, code)).Findings.Where(f => ruleId is null || f.RuleId == ruleId)];
 
+    /// <summary>The code after every verified fix was applied one after the other (as <c>portcullis fix</c> does), and how many were.</summary>
+    public static (string Code, int Applied) AllFixed(string language, string code)
+    {
+        var (fixedSource, applied) = Fixing.VerifiedFixes.ApplyAll(Engine.Value, new SourceText("t", language, code));
+        return (fixedSource.Text, applied);
+    }
+
     /// <summary>The code after the verified fix of the one finding of the rule, or null when none was offered.</summary>
     public static string? Fixed(string language, string code, string ruleId)
     {

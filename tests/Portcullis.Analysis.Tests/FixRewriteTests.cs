@@ -149,4 +149,32 @@ public sealed class FixRewriteTests
             + "@@ -12,7 +13,7 @@\n line 12\n line 13\n line 14\n-line 15\n+line fifteen\n line 16\n line 17\n line 18\n",
             diff);
     }
+
+    [Fact]
+    public void Each_of_several_findings_of_one_rule_gets_its_own_verified_fix_when_the_fix_adds_an_import()
+    {
+        // The import lands at the top of the file, far from the call it serves: the findings in between
+        // are not "still firing where the fix landed".
+        const string code = "def load(a, b, c):\n    x = eval(a)\n    y = eval(b)\n    z = eval(c)\n    return x, y, z\n";
+
+        var findings = Findings("python", code, "python.code.eval-exec");
+
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, f => Assert.True(f.Fix is { Verified: true }, $"no verified fix at line {f.Span.StartLine}"));
+        Assert.Contains("import ast\n", findings[2].Fix!.FixedCode, StringComparison.Ordinal);
+        Assert.Contains("    z = ast.literal_eval(c)\n", findings[2].Fix!.FixedCode, StringComparison.Ordinal);
+        Assert.Contains("    x = eval(a)\n", findings[2].Fix!.FixedCode, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Applying_every_fix_to_a_fragment_that_starts_indented_imports_the_module_once()
+    {
+        // A method body cut out of its class: an import added above it sits in an ERROR node.
+        const string fragment = "        parts = text.split('-')\n        first = eval(parts[0])\n        second = eval(parts[1])\n        return first, second\n";
+        var (fixedCode, applied) = AllFixed("python", fragment);
+
+        Assert.Equal(2, applied);
+        Assert.Equal(1, fixedCode.Split('\n').Count(line => line == "import ast"));
+        Assert.DoesNotContain("= eval(", fixedCode, StringComparison.Ordinal);
+    }
 }

@@ -26,8 +26,8 @@ internal sealed class FixVerifier(Func<SourceText, (int ErrorCount, IReadOnlyLis
         {
             return null;
         }
-        var (regionStart, regionEnd) = EditedRegion(proposal.Edits, source.Utf8.Length, fixedSource.Utf8.Length);
-        if (fixedFindings.Any(f => f.RuleId == finding.RuleId && f.Span.StartByte < regionEnd && regionStart < Math.Max(f.Span.EndByte, f.Span.StartByte + 1)))
+        var edited = EditedRanges(proposal.Edits);
+        if (fixedFindings.Any(f => f.RuleId == finding.RuleId && edited.Any(r => f.Span.StartByte < r.End && r.Start < Math.Max(f.Span.EndByte, f.Span.StartByte + 1))))
         {
             return null;
         }
@@ -50,11 +50,22 @@ internal sealed class FixVerifier(Func<SourceText, (int ErrorCount, IReadOnlyLis
         return new Fix(proposal.Description, fixedText, UnifiedDiff.Create(source.Path, shownBefore, shownAfter), Verified: true, shownAfter);
     }
 
-    /// <summary>The byte range of the fixed text that the edits produced (first edit start to last edit end).</summary>
-    private static (int Start, int End) EditedRegion(IReadOnlyList<TextEdit> edits, int originalLength, int fixedLength)
+    /// <summary>
+    /// The byte ranges of the fixed text that each edit produced. Each edit counts on its own: an import
+    /// added at the top of the file must not make the region reach over the rule's other findings between
+    /// it and the call that was fixed (a file with four eval calls could otherwise fix only the first).
+    /// </summary>
+    private static List<(int Start, int End)> EditedRanges(IReadOnlyList<TextEdit> edits)
     {
-        var start = edits.Min(e => e.StartByte);
-        var tailUnchanged = originalLength - edits.Max(e => e.EndByte);
-        return (start, Math.Max(start, fixedLength - tailUnchanged));
+        var ranges = new List<(int Start, int End)>(edits.Count);
+        var shift = 0;
+        foreach (var edit in edits.OrderBy(e => e.StartByte))
+        {
+            var start = edit.StartByte + shift;
+            var length = System.Text.Encoding.UTF8.GetByteCount(edit.NewText);
+            ranges.Add((start, start + Math.Max(1, length)));
+            shift += length - (edit.EndByte - edit.StartByte);
+        }
+        return ranges;
     }
 }
