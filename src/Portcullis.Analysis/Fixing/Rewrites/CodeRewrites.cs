@@ -17,6 +17,7 @@ internal static class CodeRewrites
         new XPathVariablesRewrite(),
         new PythonPathWithinBaseRewrite(),
         new JavaXPathVariablesRewrite(),
+        new JavaCommandArgumentListRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
