@@ -18,6 +18,7 @@ internal static class CodeRewrites
         new PythonPathWithinBaseRewrite(),
         new JavaXPathVariablesRewrite(),
         new JavaCommandArgumentListRewrite(),
+        new CSharpXPathFilterInCodeRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
