@@ -19,6 +19,7 @@ internal static class CodeRewrites
         new JavaXPathVariablesRewrite(),
         new JavaCommandArgumentListRewrite(),
         new CSharpXPathFilterInCodeRewrite(),
+        new CSharpJsonSerializerRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
