@@ -20,6 +20,7 @@ internal static class CodeRewrites
         new JavaCommandArgumentListRewrite(),
         new CSharpXPathFilterInCodeRewrite(),
         new CSharpJsonSerializerRewrite(),
+        new JavaXmlEntitiesOffRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
