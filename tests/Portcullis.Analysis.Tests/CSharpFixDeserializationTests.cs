@@ -25,6 +25,16 @@ public sealed class CSharpFixDeserializationTests
             fixedCode);
     }
 
+    [Fact]
+    public void A_fragment_outside_any_method_is_fixed_when_its_reads_name_their_type()
+    {
+        var code = "    {\n        BinaryFormatter bf = new BinaryFormatter();\n        var data = bf.Deserialize(file) as TabData;\n    }\n";
+
+        var fixedCode = Fixed("csharp", code, Rule);
+
+        Assert.Equal("    {\n        var data = System.Text.Json.JsonSerializer.Deserialize<TabData>(file);\n    }\n", fixedCode);
+    }
+
     [Theory]
     [InlineData("    var formatter = new BinaryFormatter();\n    return formatter.Deserialize(stream);\n")]
     [InlineData("    var formatter = new BinaryFormatter();\n    return formatter.Deserialize(stream) as System.Net.CookieContainer;\n")]

@@ -44,7 +44,9 @@ internal sealed class CSharpJsonSerializerRewrite : ICodeRewrite
                 return null;
             }
         }
-        return edits.Count > 0 ? new FixProposal(description, edits) : null;
+        // Formatters that share a name in a fragment see each other's calls: each call is edited once.
+        var distinct = edits.DistinctBy(e => (e.StartByte, e.EndByte)).ToList();
+        return distinct.Count > 0 ? new FixProposal(description, distinct) : null;
     }
 
     private static bool IsBinaryFormatter(SyntaxNode node) =>
@@ -61,11 +63,13 @@ internal sealed class CSharpJsonSerializerRewrite : ICodeRewrite
         }
         if (creation.Parent is not { Kind: "variable_declarator" } declarator || declarator.Parent is not { Kind: "variable_declaration" } declaration
             || declaration.NamedChildren.Count(c => c.Kind == "variable_declarator") != 1 || declaration.Parent is not { Kind: "local_declaration_statement" } statement
-            || declarator.ChildByField("name") is not { } name
-            || statement.Ancestors().FirstOrNull(a => a.Kind is "method_declaration" or "constructor_declaration" or "local_function_statement" or "lambda_expression") is not { } scope)
+            || declarator.ChildByField("name") is not { } name)
         {
             return false;
         }
+        // Outside a method (a fragment of code), every use of the name in the file counts.
+        var scope = statement.Ancestors().FirstOrNull(a => a.Kind is "method_declaration" or "constructor_declaration" or "local_function_statement" or "lambda_expression")
+            ?? creation.Tree.Root;
         var uses = scope.Descendants().Where(d => d.Kind == "identifier" && d.Text == name.Text && d != name).ToList();
         if (uses.Count == 0 || !uses.All(use => Call(use, edits)))
         {
