@@ -95,7 +95,7 @@ public sealed class FixRewriteTests
     [Fact]
     public void No_java_fix_when_the_query_already_has_placeholders_bound_elsewhere()
     {
-        var body = "    java.sql.PreparedStatement ps = connection.prepareStatement(\"SELECT * FROM t WHERE a = ? AND b = '\" + id + \"'\");\n    ps.setString(1, \"x\");\n    ps.executeQuery();\n";
+        var body = "    java.sql.PreparedStatement ps = connection.prepareStatement(\"SELECT * FROM t WHERE a = ? AND b = '\" + id + \"'\");\n    bindFirst(ps);\n    ps.executeQuery();\n";
 
         Assert.Null(Fixed("java", string.Format(JavaServlet, body), "java.taint.sql-injection"));
     }

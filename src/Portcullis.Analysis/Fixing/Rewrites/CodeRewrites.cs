@@ -17,6 +17,10 @@ internal static class CodeRewrites
         new XPathVariablesRewrite(),
         new PythonPathWithinBaseRewrite(),
         new JavaXPathVariablesRewrite(),
+        new JavaCommandArgumentListRewrite(),
+        new CSharpXPathFilterInCodeRewrite(),
+        new CSharpJsonSerializerRewrite(),
+        new JavaXmlEntitiesOffRewrite(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -42,7 +42,8 @@ internal static class JavaParameters
         {
             edits.Add(new TextEdit(query.StartByte, query.EndByte, literal));
         }
-        if (!OnlyNewPlaceholders(literal, values.Count))
+        var onlyNewPlaceholders = OnlyNewPlaceholders(literal, values.Count);
+        if (!onlyNewPlaceholders && method is not ("prepareStatement" or "prepareCall"))
         {
             return null;
         }
@@ -70,11 +71,22 @@ internal static class JavaParameters
             {
                 return null;
             }
+            IReadOnlyList<int> indexes = [.. Enumerable.Range(1, values.Count)];
+            if (!onlyNewPlaceholders)
+            {
+                // The query had placeholders of its own: the new ones take their places in the order.
+                if (JavaPlaceholderOrder.Of(query, prepared, call) is not { } order)
+                {
+                    return null;
+                }
+                indexes = order.ValueIndexes;
+                edits.AddRange(order.Renumbering);
+            }
             if (query == focus)
             {
                 edits.Add(new TextEdit(focus.StartByte, focus.EndByte, literal));
             }
-            edits.Add(new TextEdit(enclosing.EndByte, enclosing.EndByte, Bindings(prepared, values, indentation, leading: true)));
+            edits.Add(new TextEdit(enclosing.EndByte, enclosing.EndByte, Bindings(prepared, values, indexes, indentation, leading: true)));
             return new FixProposal(description, edits);
         }
         if (!StatementMethods.Contains(method) || extraArguments.Count > 1 || !DeclaredAsStatement(receiver))
@@ -85,27 +97,27 @@ internal static class JavaParameters
         var prepare = new StringBuilder()
             .Append($"java.sql.PreparedStatement {name} = {receiver.Text}.getConnection().prepareStatement({string.Join(", ", [queryText, .. extraArguments])});\n")
             .Append(indentation)
-            .Append(Bindings(name, values, indentation, leading: false));
+            .Append(Bindings(name, values, [.. Enumerable.Range(1, values.Count)], indentation, leading: false));
         edits.Add(new TextEdit(enclosing.StartByte, enclosing.StartByte, prepare.ToString()));
         edits.Add(new TextEdit(call.StartByte, call.EndByte, $"{name}.{method}()"));
         return new FixProposal(description, edits);
     }
 
     /// <summary>The <c>setObject</c> statements, each on its own line at the statement's indentation.</summary>
-    private static string Bindings(string prepared, IReadOnlyList<string> values, string indentation, bool leading)
+    private static string Bindings(string prepared, IReadOnlyList<string> values, IReadOnlyList<int> indexes, string indentation, bool leading)
     {
         var text = new StringBuilder();
         for (var i = 0; i < values.Count; i++)
         {
-            var line = $"{prepared}.setObject({i + 1}, {values[i]});";
+            var line = $"{prepared}.setObject({indexes[i]}, {values[i]});";
             text.Append(leading ? $"\n{indentation}{line}" : $"{line}\n{indentation}");
         }
         return text.ToString();
     }
 
     /// <summary>
-    /// JDBC numbers all placeholders in order. When the query already had some (bound elsewhere in the
-    /// code), which '?' are the new ones is not known from the text alone, so no fix is proposed.
+    /// JDBC numbers all placeholders in order. When the query already had some, only a prepared
+    /// statement whose existing bindings the method shows can take the new ones (<see cref="JavaPlaceholderOrder"/>).
     /// </summary>
     private static bool OnlyNewPlaceholders(string literal, int count) => literal.Count(c => c == '?') == count;
 
