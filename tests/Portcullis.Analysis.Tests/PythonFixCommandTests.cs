@@ -33,6 +33,21 @@ public sealed class PythonFixCommandTests
         Assert.Equal("import subprocess\nimport os\ndef copy(name):\n    subprocess.run([\"cp\", name, \"/tmp/out\"], check=True)\n", fixedCode);
     }
 
+    [Fact]
+    public void A_command_kept_in_a_variable_becomes_a_list_at_its_assignment()
+    {
+        var fixedCode = Fixed("python", "import os\ndef backup(name):\n    cmdline = 'tar czf /tmp/b.tgz ' + name\n    os.system(cmdline)\n", Rule);
+
+        Assert.Equal("import subprocess\nimport os\ndef backup(name):\n    cmdline = [\"tar\", \"czf\", \"/tmp/b.tgz\", name]\n    subprocess.run(cmdline, check=True)\n", fixedCode);
+    }
+
+    [Fact]
+    public void A_command_assigned_twice_is_not_rewritten()
+    {
+        // Which assignment reaches the call is not followed: no fix rather than a wrong one.
+        Assert.Null(Fixed("python", "import os\ndef backup(name, full):\n    cmd = 'tar czf /tmp/b.tgz ' + name\n    if full:\n        cmd = 'tar czf /tmp/full.tgz /'\n    os.system(cmd)\n", Rule));
+    }
+
     [Theory]
     [InlineData(
         "import os\ndef year(days):\n    return os.popen(\"date --date='\" + str(days) + \" day ago' +'%Y'\").read()[:-1]\n",

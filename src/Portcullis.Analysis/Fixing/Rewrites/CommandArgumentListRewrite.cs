@@ -48,25 +48,26 @@ internal sealed class CommandArgumentListRewrite : ICodeRewrite
             }
             return new FixProposal(description, edits);
         }
-        // A list kept in a variable still reads as a command of unknown shape where it is run: inline only.
-        if (command != focus)
-        {
-            return null;
-        }
+        // A command kept in a variable: its one assignment builds the list, the call passes the variable
+        // (the command rules read a list's first element as the program, also through a variable).
+        var passed = command == focus ? list : focus.Text;
         var rest = arguments.NamedChildren.Where(c => !c.IsExtra).Skip(1).ToList();
         var replaced = function switch
         {
             // os.system's status was ignored: check=True makes a failing command raise instead.
-            "os.system" when rest.Count == 0 && call.Parent is { Kind: "expression_statement" } => (Node: call, Text: $"subprocess.run({list}, check=True)"),
-            "os.system" when rest.Count == 0 => (Node: call, Text: $"subprocess.run({list}).returncode"),
-            "os.popen" when rest.Count == 0 || rest is [{ Text: "'r'" or "\"r\"" }] => PopenReplacement(call, list),
+            "os.system" when rest.Count == 0 && call.Parent is { Kind: "expression_statement" } => (Node: call, Text: $"subprocess.run({passed}, check=True)"),
+            "os.system" when rest.Count == 0 => (Node: call, Text: $"subprocess.run({passed}).returncode"),
+            "os.popen" when rest.Count == 0 || rest is [{ Text: "'r'" or "\"r\"" }] => PopenReplacement(call, passed),
             _ => default,
         };
         if (replaced.Text is null)
         {
             return null;
         }
-        edits.Clear();
+        if (command == focus)
+        {
+            edits.Clear();
+        }
         edits.Add(new TextEdit(replaced.Node.StartByte, replaced.Node.EndByte, replaced.Text));
         if (ImportInsertion.Ensure(call.Tree, "subprocess") is { } import)
         {
