@@ -12,11 +12,11 @@ internal sealed record StringPart(string? Literal, SyntaxNode? Expression, bool 
 
 /// <summary>
 /// A string the code builds from literals and values — concatenation, f-strings, <c>str.format</c>,
-/// <c>%</c> formatting, template literals — taken apart so a rewrite can put the values somewhere
+/// <c>%</c> formatting, template literals, C# interpolation and <c>string.Format</c> — taken apart so a rewrite can put the values somewhere
 /// else (query parameters, argument lists). Null when the construction is anything the rewrites
 /// cannot reproduce exactly (format specs, byte or raw strings, named placeholders, escapes of braces).
 /// </summary>
-internal static class BuiltString
+internal static partial class BuiltString
 {
     public static IReadOnlyList<StringPart>? Decompose(SyntaxNode node)
     {
@@ -38,6 +38,12 @@ internal static class BuiltString
                 return node.NamedChildren.Where(c => !c.IsExtra).All(c => Collect(c, parts));
             case "string" when node.Tree.Grammar.Id == "python":
                 return PythonString(node, parts);
+            case "string_literal" when node.Tree.Grammar.Id == "c_sharp":
+                return CSharpLiteral(node) is { } text && Literal(parts, text);
+            case "interpolated_string_expression":
+                return CSharpInterpolated(node, parts);
+            case "invocation_expression" when node.ChildByField("function")?.Text is "string.Format" or "String.Format":
+                return CSharpFormat(node, parts);
             case "string" or "string_literal":
                 return QuotedString(node, parts);
             case "template_string":
@@ -51,6 +57,12 @@ internal static class BuiltString
     }
 
     private static string? Operator(SyntaxNode node) => node.ChildByField("operator")?.Text;
+
+    private static bool Literal(List<StringPart> parts, string text)
+    {
+        parts.Add(new StringPart(text, null));
+        return true;
+    }
 
     /// <summary>Python strings: plain or f-strings; byte, raw and unicode-escape prefixes are refused.</summary>
     private static bool PythonString(SyntaxNode node, List<StringPart> parts)

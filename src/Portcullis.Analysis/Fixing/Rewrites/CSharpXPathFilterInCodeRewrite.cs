@@ -31,7 +31,7 @@ internal sealed partial class CSharpXPathFilterInCodeRewrite : ICodeRewrite
             || arguments.NamedChildren.Count(c => c.Kind == "argument") != 1 || arguments.Parent is not { Kind: "invocation_expression" } call
             || call.ChildByField("function") is not { Kind: "member_access_expression" } function
             || function.ChildByField("expression") is not { } receiver || function.ChildByField("name")?.Text is not { } method
-            || CSharpBuiltString.Decompose(expression) is not [{ IsLiteral: true } head, { IsLiteral: false } value, { Literal: "']" }]
+            || BuiltString.Decompose(expression) is not [{ IsLiteral: true } head, { IsLiteral: false } value, { Literal: "']" }]
             || AttributeTest().Match(head.Literal!) is not { Success: true } test)
         {
             return null;
