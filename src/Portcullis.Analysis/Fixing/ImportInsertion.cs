@@ -20,7 +20,7 @@ internal static class ImportInsertion
         // Any module-level import counts, also one the parser put inside an ERROR node: a fragment that
         // starts indented (a method body) does that to an import added above it, and a second fix must
         // not add the same import again.
-        if (tree.Nodes().Any(n => n.Kind == "import_statement" && n.NamedChildren.Any(c => c.Kind == "dotted_name" && c.Text == module) && !InsideDefinition(n)))
+        if (tree.Nodes().Any(n => n.Kind == "import_statement" && n.NamedChildren.Any(c => c.Kind == "dotted_name" && c.Text == module) && !n.Ancestors().Any(a => a.Kind is "function_definition" or "class_definition")))
         {
             return null;
         }
@@ -38,17 +38,5 @@ internal static class ImportInsertion
             return new TextEdit(docstring.EndByte, docstring.EndByte, $"\nimport {module}");
         }
         return new TextEdit(0, 0, $"import {module}\n");
-    }
-
-    private static bool InsideDefinition(SyntaxNode node)
-    {
-        for (var parent = node.Parent; parent is { } p; parent = p.Parent)
-        {
-            if (p.Kind is "function_definition" or "class_definition")
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }
