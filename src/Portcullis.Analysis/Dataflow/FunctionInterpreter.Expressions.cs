@@ -8,10 +8,6 @@ namespace Portcullis.Analysis.Dataflow;
 internal sealed partial class FunctionInterpreter
 {
     private static readonly HashSet<string> AppendMethods = new(StringComparer.Ordinal) { "append", "insert", "concat" };
-    private static readonly HashSet<string> ShellNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "sh", "bash", "dash", "zsh", "ksh", "csh", "tcsh", "fish", "busybox", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh", "pwsh.exe",
-    };
     private static readonly HashSet<string> AddMethods = new(StringComparer.Ordinal) { "add", "append", "addLast", "push", "offer", "addElement", "Add" };
 
     /// <summary>Member access in the grammars with a profile: a.b, a->b, a.B, pkg.Name.</summary>
@@ -54,7 +50,7 @@ internal sealed partial class FunctionInterpreter
     /// then the whole list counts, not only the program.
     /// </summary>
     private static bool NamesAShell(TaintValue program) =>
-        program.Constant is { } name && ShellNames.Contains(Path.GetFileName(name.Replace('\\', '/')));
+        program.Constant is { } name && CommandShells.IsShell(name);
 
     private TaintValue Eval(SyntaxNode node)
     {

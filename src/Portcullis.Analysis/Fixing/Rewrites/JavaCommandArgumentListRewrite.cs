@@ -27,9 +27,6 @@ internal sealed class JavaCommandArgumentListRewrite : ICodeRewrite
         "sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/sh", "/usr/bin/bash", "/bin/zsh", "/bin/dash",
     };
 
-    /// <summary>Programs that run their arguments as commands: never the program a fix runs.</summary>
-    private static readonly HashSet<string> Shells = new(PosixShells.Concat(["cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"]), StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Characters that make sh do more than split words (quotes included: this rewrite does not
     /// read quoting, so quoted text gets no fix).</summary>
     private const string ShellSyntax = "|&;<>()$`\\\"'*?[]{}~#!\n\r\t";
@@ -182,7 +179,7 @@ internal sealed class JavaCommandArgumentListRewrite : ICodeRewrite
             }
             words.Add(AsString(part.Expression!.Value));
         }
-        if (words.Count == 0 || Shells.Contains(words[0].Trim('"')))
+        if (words.Count == 0 || CommandShells.IsShell(words[0].Trim('"')))
         {
             return null;
         }
